@@ -1,0 +1,17 @@
+package org.innograph;
+
+import org.apache.jena.sys.JenaSystem;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class InnoGraphApplication {
+
+    public static void main(String[] args) {
+        // Jena initialises lazily on first use; doing it here keeps that second off the first request.
+        JenaSystem.init();
+        SpringApplication.run(InnoGraphApplication.class, args);
+    }
+}

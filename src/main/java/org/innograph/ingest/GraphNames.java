@@ -1,0 +1,30 @@
+package org.innograph.ingest;
+
+import java.nio.file.Path;
+
+import org.apache.jena.riot.RDFLanguages;
+
+/** How named graphs are called: {@code https://w3id.org/innograph/graph/{source}}. */
+public final class GraphNames {
+
+    public static final String GRAPH_BASE = "https://w3id.org/innograph/graph/";
+
+    /** Bookkeeping of what the shipped files were when they were loaded (content hashes). */
+    public static final String LOAD_STATE = GRAPH_BASE + "load-state";
+
+    private GraphNames() {
+    }
+
+    /** {@code data/nuts-2021.ttl} is the source {@code nuts-2021}. */
+    public static String forFile(Path file) {
+        String name = file.getFileName().toString();
+        String extension = name.substring(name.lastIndexOf('.') + 1);
+        return GRAPH_BASE + name.substring(0, name.length() - extension.length() - 1);
+    }
+
+    /** Shipped files are RDF formats that hold one graph each; quad formats would name their own graphs. */
+    public static boolean isShippedGraphFile(Path file) {
+        var lang = RDFLanguages.filenameToLang(file.getFileName().toString());
+        return lang != null && RDFLanguages.isTriples(lang);
+    }
+}

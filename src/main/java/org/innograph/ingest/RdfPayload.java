@@ -1,0 +1,48 @@
+package org.innograph.ingest;
+
+import java.io.ByteArrayInputStream;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.ErrorHandlerFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+/**
+ * Parses RDF that clients send. Strict: the first error stops parsing and is reported with its line and
+ * column, and nothing parsed so far is kept.
+ */
+public final class RdfPayload {
+
+    private RdfPayload() {
+    }
+
+    /** A body that is not well-formed in its declared syntax. */
+    public static class MalformedRdfException extends RuntimeException {
+        public MalformedRdfException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The triple syntax a Content-Type names, or null when it names none InnoGraph reads into a graph. */
+    public static Lang tripleLang(String contentType) {
+        Lang lang = contentType == null ? null : RDFLanguages.contentTypeToLang(contentType);
+        return lang != null && RDFLanguages.isTriples(lang) ? lang : null;
+    }
+
+    public static Graph parseGraph(byte[] body, Lang lang, String base) {
+        Graph graph = GraphFactory.createDefaultGraph();
+        try {
+            RDFParser.source(new ByteArrayInputStream(body))
+                    .lang(lang)
+                    .base(base)
+                    .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging)
+                    .parse(graph);
+        } catch (RiotException e) {
+            throw new MalformedRdfException("Malformed " + lang.getLabel() + ": " + e.getMessage(), e);
+        }
+        return graph;
+    }
+}

@@ -1,0 +1,59 @@
+package org.innograph.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Reads are public; every write needs the operator's writer credentials (HTTP Basic). */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String WRITER = "WRITER";
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties properties) throws Exception {
+        boolean writesEnabled = properties.writer().isConfigured();
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(WriteAccess.entryPoint(writesEnabled)))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(WriteAccess.entryPoint(writesEnabled))
+                        .accessDeniedHandler((request, response, e) -> WriteAccess.send(response,
+                                HttpStatus.FORBIDDEN, writesEnabled ? "This account may not write"
+                                        : WriteAccess.WRITES_DISABLED)))
+                .authorizeHttpRequests(requests -> {
+                    if (writesEnabled) {
+                        requests.requestMatchers(WriteAccess.WRITES).hasRole(WRITER);
+                    } else {
+                        requests.requestMatchers(WriteAccess.WRITES).denyAll();
+                    }
+                    requests.anyRequest().permitAll();
+                });
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(SecurityProperties properties, PasswordEncoder encoder) {
+        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
+        SecurityProperties.Writer writer = properties.writer();
+        if (writer.isConfigured()) {
+            String password = writer.password();
+            String hash = password.startsWith("{") ? password : encoder.encode(password);
+            users.createUser(User.withUsername(writer.username()).password(hash).roles(WRITER).build());
+        }
+        return users;
+    }
+}

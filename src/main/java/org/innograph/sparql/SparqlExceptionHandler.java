@@ -1,0 +1,99 @@
+package org.innograph.sparql;
+
+import java.net.http.HttpTimeoutException;
+
+import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryParseException;
+import org.innograph.ingest.RdfPayload;
+import org.innograph.store.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Protocol errors as the SPARQL protocol's clients expect them: a status and a plain-text message that
+ * names the problem (and, for syntax errors, its line and column).
+ */
+@RestControllerAdvice(basePackageClasses = SparqlExceptionHandler.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class SparqlExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(SparqlExceptionHandler.class);
+
+    private final SparqlProperties properties;
+
+    SparqlExceptionHandler(SparqlProperties properties) {
+        this.properties = properties;
+    }
+
+    @ExceptionHandler(SparqlProtocolException.class)
+    ResponseEntity<String> protocol(SparqlProtocolException e) {
+        return plain(e.status(), e.getMessage());
+    }
+
+    @ExceptionHandler(RdfPayload.MalformedRdfException.class)
+    ResponseEntity<String> malformedBody(RdfPayload.MalformedRdfException e) {
+        return plain(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(QueryParseException.class)
+    ResponseEntity<String> parse(QueryParseException e) {
+        return plain(HttpStatus.BAD_REQUEST, "Malformed SPARQL: " + e.getMessage());
+    }
+
+    @ExceptionHandler(QueryCancelledException.class)
+    ResponseEntity<String> timeout(QueryCancelledException e) {
+        return timeLimit();
+    }
+
+    @ExceptionHandler(StoreUnavailableException.class)
+    ResponseEntity<String> unavailable(StoreUnavailableException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
+                .contentType(MediaType.TEXT_PLAIN).body(e.getMessage() + "\n");
+    }
+
+    /** The remote store answered with an error, or did not answer in time. */
+    @ExceptionHandler(HttpException.class)
+    ResponseEntity<String> remote(HttpException e) {
+        if (e.getStatusCode() == HttpStatus.SERVICE_UNAVAILABLE.value() || causedBy(e, HttpTimeoutException.class)) {
+            return timeLimit();
+        }
+        if (e.getStatusCode() >= 400 && e.getStatusCode() < 500) {
+            return plain(HttpStatus.BAD_REQUEST, "The SPARQL server refused the request: " + remoteMessage(e));
+        }
+        log.warn("Remote SPARQL server failed: {}", e.getMessage());
+        return plain(HttpStatus.BAD_GATEWAY, "The SPARQL server failed: " + remoteMessage(e));
+    }
+
+    private ResponseEntity<String> timeLimit() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.TEXT_PLAIN)
+                .body("The request exceeded the time limit of " + properties.queryTimeout().toSeconds()
+                        + " s for queries (innograph.sparql.query-timeout) or " + properties.updateTimeout().toSeconds()
+                        + " s for updates (innograph.sparql.update-timeout) and was stopped\n");
+    }
+
+    static ResponseEntity<String> plain(HttpStatus status, String message) {
+        return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(message + "\n");
+    }
+
+    private static String remoteMessage(HttpException e) {
+        return e.getResponse() != null && !e.getResponse().isBlank() ? e.getResponse().strip() : e.getMessage();
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,101 @@
+package org.innograph.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.rdfconnection.RDFConnection;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.update.UpdateExecution;
+import org.apache.jena.update.UpdateRequest;
+
+/** TDB2 in a local directory: nothing to install, transactions are real. */
+public final class EmbeddedStore implements GraphStore {
+
+    private final Dataset dataset;
+    private final AtomicLong generation = new AtomicLong();
+
+    public EmbeddedStore(Path directory) {
+        this.dataset = TDB2Factory.connectDataset(directory.toString());
+        // The default graph a query sees is the union of the named graphs, as on our Fuseki configuration.
+        dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
+    }
+
+    /** The TDB2 dataset, for operations that only make sense on the embedded store (bulk load, backup). */
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    @Override
+    public StoreMode mode() {
+        return StoreMode.EMBEDDED;
+    }
+
+    @Override
+    public <T> T read(Function<RDFConnection, T> work) {
+        return Txn.calculateRead(dataset, () -> {
+            try (RDFConnection connection = RDFConnection.connect(dataset)) {
+                return work.apply(connection);
+            }
+        });
+    }
+
+    @Override
+    public <T> T query(Query query, Duration timeLimit, Function<QueryExecution, T> work) {
+        return Txn.calculateRead(dataset, () -> {
+            try (QueryExecution execution = QueryExecution.dataset(dataset).query(query)
+                    .timeout(timeLimit.toMillis(), TimeUnit.MILLISECONDS).build()) {
+                return work.apply(execution);
+            }
+        });
+    }
+
+    @Override
+    public void update(UpdateRequest update, Duration timeLimit) {
+        Txn.executeWrite(dataset, () -> UpdateExecution.dataset(dataset).update(update)
+                .timeout(timeLimit.toMillis(), TimeUnit.MILLISECONDS).execute());
+        generation.incrementAndGet();
+    }
+
+    @Override
+    public void write(Consumer<RDFConnection> work) {
+        Txn.executeWrite(dataset, () -> {
+            try (RDFConnection connection = RDFConnection.connect(dataset)) {
+                work.accept(connection);
+            }
+        });
+        generation.incrementAndGet();
+    }
+
+    @Override
+    public long generation() {
+        return generation.get();
+    }
+
+    @Override
+    public boolean isReachable() {
+        try {
+            return read(connection -> connection.queryAsk("ASK {}"));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public long tripleCount() {
+        return read(StoreStatistics::countQuads);
+    }
+
+    @Override
+    public void close() {
+        dataset.close();
+    }
+}

@@ -1,0 +1,54 @@
+package org.innograph.store;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.rdfconnection.RDFConnection;
+import org.apache.jena.update.UpdateRequest;
+
+/**
+ * The one seam between InnoGraph and where its RDF is kept. Everything else talks to the store through
+ * {@link RDFConnection}, so the same code runs on embedded TDB2 and on any SPARQL 1.1 server.
+ *
+ * <p>Reads see the default graph as the union of all named graphs. Work handed to {@link #read} must
+ * finish with the connection (materialise results) before returning.
+ */
+public interface GraphStore extends AutoCloseable {
+
+    StoreMode mode();
+
+    /** Runs read-only work; on the embedded store inside one read transaction. */
+    <T> T read(Function<RDFConnection, T> work);
+
+    /**
+     * Runs a query that stops, on this side and on the server's, once the time limit has passed; the work
+     * must take what it needs from the execution before returning.
+     *
+     * @throws org.apache.jena.query.QueryCancelledException when the limit is reached
+     */
+    <T> T query(Query query, Duration timeLimit, Function<QueryExecution, T> work);
+
+    /** Applies a SPARQL update as one all-or-nothing unit, within the time limit. */
+    void update(UpdateRequest update, Duration timeLimit);
+
+    /**
+     * Runs writes. Embedded: one write transaction, all or nothing. Remote: every request the work sends
+     * is atomic on the server, so callers that need all-or-nothing send one request.
+     */
+    void write(Consumer<RDFConnection> work);
+
+    /** Counts up on every write made through this store; caches built from the store compare it. */
+    long generation();
+
+    /** Whether the store answers a trivial query right now. */
+    boolean isReachable();
+
+    /** Triples in all named graphs. */
+    long tripleCount();
+
+    @Override
+    void close();
+}

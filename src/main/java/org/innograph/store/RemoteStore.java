@@ -1,0 +1,170 @@
+package org.innograph.store;
+
+import java.net.Authenticator;
+import java.net.PasswordAuthentication;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.rdfconnection.RDFConnection;
+import org.apache.jena.rdfconnection.RDFConnectionRemote;
+import org.apache.jena.sparql.exec.http.QueryExecutionHTTPBuilder;
+import org.apache.jena.sparql.exec.http.UpdateExecutionHTTP;
+import org.apache.jena.update.UpdateRequest;
+
+/**
+ * Any SPARQL 1.1 server reached through its Query, Update and Graph Store endpoints. There are no
+ * transactions across requests here: each request is atomic on the server, which is why writers send one.
+ */
+public final class RemoteStore implements GraphStore {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final StoreProperties.Remote endpoints;
+    private final HttpClient httpClient;
+    private final AtomicLong generation = new AtomicLong();
+
+    public RemoteStore(StoreProperties.Remote endpoints) {
+        if (endpoints.queryUrl() == null || endpoints.updateUrl() == null || endpoints.gspUrl() == null) {
+            throw new IllegalArgumentException("innograph.store.mode=remote needs innograph.store.remote.query-url, "
+                    + "update-url and gsp-url");
+        }
+        this.endpoints = endpoints;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        if (endpoints.hasCredentials()) {
+            builder.authenticator(new Authenticator() {
+                @Override
+                protected PasswordAuthentication getPasswordAuthentication() {
+                    return new PasswordAuthentication(endpoints.username(), endpoints.password().toCharArray());
+                }
+            });
+        }
+        this.httpClient = builder.build();
+    }
+
+    /** Where queries go; exposed so that the health report can say which server this is. */
+    public URI queryUrl() {
+        return endpoints.queryUrl();
+    }
+
+    @Override
+    public StoreMode mode() {
+        return StoreMode.REMOTE;
+    }
+
+    @Override
+    public <T> T read(Function<RDFConnection, T> work) {
+        try (RDFConnection connection = connect()) {
+            return work.apply(connection);
+        } catch (HttpException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public <T> T query(Query query, Duration timeLimit, Function<QueryExecution, T> work) {
+        try (QueryExecution execution = QueryExecutionHTTPBuilder.service(endpoints.queryUrl().toString())
+                .httpClient(httpClient)
+                .query(query)
+                // Fuseki reads "timeout" (seconds) and stops the work on its side too; other servers ignore it.
+                .param("timeout", String.format(java.util.Locale.ROOT, "%.3f", timeLimit.toMillis() / 1000.0))
+                .timeout(timeLimit.toMillis(), TimeUnit.MILLISECONDS)
+                .build()) {
+            return work.apply(execution);
+        } catch (HttpException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public void update(UpdateRequest update, Duration timeLimit) {
+        try {
+            UpdateExecutionHTTP.service(endpoints.updateUrl().toString())
+                    .httpClient(httpClient)
+                    .update(update)
+                    .timeout(timeLimit.toMillis(), TimeUnit.MILLISECONDS)
+                    .execute();
+        } catch (HttpException e) {
+            throw translate(e);
+        } finally {
+            generation.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void write(Consumer<RDFConnection> work) {
+        try (RDFConnection connection = connect()) {
+            work.accept(connection);
+        } catch (HttpException e) {
+            throw translate(e);
+        } finally {
+            // Count even a failed write: part of it may have reached the server, so caches must look again.
+            generation.incrementAndGet();
+        }
+    }
+
+    @Override
+    public long generation() {
+        return generation.get();
+    }
+
+    @Override
+    public boolean isReachable() {
+        try (RDFConnection connection = connect(); QueryExecution ask = connection.newQuery()
+                .query("ASK {}").timeout(CONNECT_TIMEOUT.toMillis()).build()) {
+            ask.execAsk();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public long tripleCount() {
+        return read(StoreStatistics::countQuads);
+    }
+
+    @Override
+    public void close() {
+        // Nothing to release: Java 17's HttpClient frees its connections when it is collected.
+    }
+
+    private RDFConnection connect() {
+        return RDFConnectionRemote.newBuilder()
+                .queryEndpoint(endpoints.queryUrl().toString())
+                .updateEndpoint(endpoints.updateUrl().toString())
+                .gspEndpoint(endpoints.gspUrl().toString())
+                .httpClient(httpClient)
+                .build();
+    }
+
+    /** A server that answered keeps its status; no answer at all means the store is unavailable. */
+    private RuntimeException translate(HttpException e) {
+        if (e.getStatusCode() > 0 || !isConnectionFailure(e)) {
+            return e;
+        }
+        return new StoreUnavailableException("The SPARQL server at " + endpoints.queryUrl().getAuthority()
+                + " cannot be reached: " + e.getMessage(), e);
+    }
+
+    private static boolean isConnectionFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException
+                    || t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,35 @@
+package org.innograph.store;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code innograph.store.*}: which store to use and how to reach it.
+ *
+ * @param mode      embedded TDB2 (default) or a remote SPARQL 1.1 server
+ * @param directory TDB2 directory for the embedded mode
+ * @param remote    endpoints and credentials for the remote mode
+ */
+@ConfigurationProperties("innograph.store")
+public record StoreProperties(
+        @DefaultValue("embedded") StoreMode mode,
+        @DefaultValue("var/tdb2") Path directory,
+        @DefaultValue Remote remote) {
+
+    /**
+     * @param queryUrl  SPARQL 1.1 query endpoint, e.g. {@code http://localhost:3030/innograph/query}
+     * @param updateUrl SPARQL 1.1 update endpoint
+     * @param gspUrl    SPARQL 1.1 Graph Store HTTP Protocol endpoint
+     * @param username  optional user for the remote server (HTTP Basic)
+     * @param password  optional password for the remote server
+     */
+    public record Remote(URI queryUrl, URI updateUrl, URI gspUrl, String username, String password) {
+
+        boolean hasCredentials() {
+            return username != null && !username.isBlank() && password != null;
+        }
+    }
+}
