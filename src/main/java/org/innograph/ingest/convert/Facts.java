@@ -10,7 +10,8 @@ import org.apache.jena.rdf.model.Resource;
 
 /** Adds a statement only when the source gives a value: an unknown value stays absent, never an empty string. */
 final class Facts {
-    private static final Pattern URL = Pattern.compile("https?://[^\\s;,\"()]+");
+    /** http(s) URLs, and the scheme-less "github.com/owner/repo" the scoreboard notes use. */
+    private static final Pattern URL = Pattern.compile("(?:https?://|(?<![\\w./])github\\.com/)[^\\s;,\"()]+");
 
     private Facts() {}
 
@@ -34,7 +35,10 @@ final class Facts {
     static List<String> urls(String text) {
         List<String> out = new ArrayList<>();
         Matcher m = URL.matcher(text);
-        while (m.find()) out.add(m.group().replaceAll("[.]+$", ""));
+        while (m.find()) {
+            String url = m.group().replaceAll("[.]+$", "");
+            out.add(url.startsWith("http") ? url : "https://" + url);
+        }
         return out;
     }
 
