@@ -1,6 +1,12 @@
 package org.innograph.ingest;
 
 import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.VOID;
 
 import org.apache.jena.riot.RDFLanguages;
 
@@ -13,6 +19,18 @@ public final class GraphNames {
     public static final String LOAD_STATE = GRAPH_BASE + "load-state";
 
     private GraphNames() {
+    }
+
+    /**
+     * The graph a shipped file goes into: the one graph of ours the file describes as a {@code void:Dataset}
+     * (so {@code ontology/innograph.ttl} can say it is the {@code ontology} graph), else its base name
+     * ({@code data/nuts-2021.ttl} is {@code nuts-2021}).
+     */
+    public static String forShippedFile(Path file, Model content) {
+        List<String> declared = content.listSubjectsWithProperty(RDF.type, VOID.Dataset).toList().stream()
+                .filter(Resource::isURIResource).map(Resource::getURI)
+                .filter(iri -> iri.startsWith(GRAPH_BASE)).toList();
+        return declared.size() == 1 ? declared.get(0) : forFile(file);
     }
 
     /** {@code data/nuts-2021.ttl} is the source {@code nuts-2021}. */

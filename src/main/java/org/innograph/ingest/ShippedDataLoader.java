@@ -6,15 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.innograph.store.GraphStore;
 import org.slf4j.Logger;
@@ -22,13 +28,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the store in step with the shipped files: each RDF file in the data folders is one named graph.
- * A graph is reloaded only when its file's content hash changed, so a restart with the same files costs a
+ * A file is reloaded only when its content hash changed, so a restart with the same files costs a
  * directory listing and one query. Each graph is replaced in one write, so a graph is never half-loaded.
  */
 public class ShippedDataLoader {
 
     private static final Logger log = LoggerFactory.getLogger(ShippedDataLoader.class);
     private static final String HASH = "https://w3id.org/innograph/ontology#contentHash";
+    private static final String LOADED_FROM = "https://w3id.org/innograph/ontology#loadedFrom";
 
     private final GraphStore store;
     private final List<Path> directories;
@@ -45,30 +52,38 @@ public class ShippedDataLoader {
 
     public Report synchronise() {
         long start = System.nanoTime();
-        Map<String, Path> files = shippedFiles();
-        Map<String, String> loadedHashes = loadedHashes();
-        List<String> loaded = new java.util.ArrayList<>();
+        List<Path> files = shippedFiles();
+        Map<String, LoadedFile> loadedFiles = loadedFiles();
+        List<String> loaded = new ArrayList<>();
         long triples = 0;
-        for (var entry : files.entrySet()) {
-            String graph = entry.getKey();
-            String hash = sha256(entry.getValue());
-            if (hash.equals(loadedHashes.get(graph))) {
+        for (Path file : files) {
+            String hash = sha256(file);
+            LoadedFile previous = loadedFiles.get(file.toString());
+            if (previous != null && previous.hash().equals(hash)) {
                 continue;
             }
-            triples += replaceGraph(graph, entry.getValue(), hash);
+            Model model = parse(file);
+            String graph = GraphNames.forShippedFile(file, model);
+            triples += replaceGraph(graph, file, hash, model);
             loaded.add(graph);
         }
-        List<String> dropped = loadedHashes.keySet().stream().filter(graph -> !files.containsKey(graph)).toList();
+        Set<String> present = files.stream().map(Path::toString).collect(Collectors.toSet());
+        List<String> dropped = loadedFiles.values().stream().filter(file -> !present.contains(file.path()))
+                .map(LoadedFile::graph).toList();
         dropped.forEach(this::dropGraph);
         Report report = new Report(files.size(), loaded, dropped, triples, (System.nanoTime() - start) / 1e9);
-        log.info("Shipped data: {} graphs checked, {} loaded ({} triples), {} dropped, in {} s",
+        log.info("Shipped data: {} files checked, {} graphs loaded ({} triples), {} dropped, in {} s",
                 report.graphsChecked(), loaded.size(), triples, dropped.size(),
-                String.format(java.util.Locale.ROOT, "%.2f", report.seconds()));
+                String.format(Locale.ROOT, "%.2f", report.seconds()));
         return report;
     }
 
-    private Map<String, Path> shippedFiles() {
-        Map<String, Path> files = new TreeMap<>();
+    /** What the load-state graph remembers of a file: the graph it went into and its content then. */
+    private record LoadedFile(String path, String graph, String hash) {
+    }
+
+    private List<Path> shippedFiles() {
+        List<Path> files = new ArrayList<>();
         for (Path directory : directories) {
             if (!Files.isDirectory(directory)) {
                 log.warn("Data folder {} does not exist; nothing loaded from it", directory.toAbsolutePath());
@@ -76,13 +91,7 @@ public class ShippedDataLoader {
             }
             try (Stream<Path> listing = Files.list(directory)) {
                 listing.filter(Files::isRegularFile).filter(GraphNames::isShippedGraphFile).sorted()
-                        .forEach(file -> {
-                            Path previous = files.put(GraphNames.forFile(file), file);
-                            if (previous != null) {
-                                throw new IllegalStateException("Two shipped files name the same graph: "
-                                        + previous + " and " + file);
-                            }
-                        });
+                        .forEach(files::add);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -90,34 +99,42 @@ public class ShippedDataLoader {
         return files;
     }
 
-    private Map<String, String> loadedHashes() {
-        String query = "SELECT ?g ?hash WHERE { GRAPH <" + GraphNames.LOAD_STATE + "> { ?g <" + HASH + "> ?hash } }";
+    private Map<String, LoadedFile> loadedFiles() {
+        ParameterizedSparqlString query = new ParameterizedSparqlString(
+                "SELECT ?g ?file ?hash WHERE { GRAPH ?state { ?g ?loadedFrom ?file ; ?hashProperty ?hash } }");
+        query.setIri("state", GraphNames.LOAD_STATE);
+        query.setIri("loadedFrom", LOADED_FROM);
+        query.setIri("hashProperty", HASH);
         return store.read(connection -> {
-            Map<String, String> hashes = new TreeMap<>();
-            try (QueryExecution execution = connection.query(query)) {
-                execution.execSelect().forEachRemaining(row ->
-                        hashes.put(row.getResource("g").getURI(), row.getLiteral("hash").getString()));
+            Map<String, LoadedFile> files = new HashMap<>();
+            try (QueryExecution execution = connection.query(query.asQuery())) {
+                execution.execSelect().forEachRemaining(row -> {
+                    String path = row.getLiteral("file").getString();
+                    files.put(path, new LoadedFile(path, row.getResource("g").getURI(),
+                            row.getLiteral("hash").getString()));
+                });
             }
-            return hashes;
+            return files;
         });
     }
 
-    private long replaceGraph(String graph, Path file, String hash) {
+    private long replaceGraph(String graph, Path file, String hash, Model model) {
         long start = System.nanoTime();
-        Model model = RDFDataMgr.loadModel(file.toString());
         ParameterizedSparqlString record = new ParameterizedSparqlString("""
-                DELETE { GRAPH ?state { ?g ?hashProperty ?old } } WHERE { GRAPH ?state { ?g ?hashProperty ?old } } ;
-                INSERT DATA { GRAPH ?state { ?g ?hashProperty ?hash } }""");
+                DELETE WHERE { GRAPH ?state { ?g ?p ?o } } ;
+                INSERT DATA { GRAPH ?state { ?g ?hashProperty ?hash ; ?loadedFrom ?file } }""");
         record.setIri("state", GraphNames.LOAD_STATE);
         record.setIri("g", graph);
         record.setIri("hashProperty", HASH);
+        record.setIri("loadedFrom", LOADED_FROM);
         record.setLiteral("hash", hash);
+        record.setLiteral("file", file.toString());
         store.write(connection -> {
             connection.put(graph, model);
             connection.update(record.asUpdate());
         });
         log.info("Loaded {} from {}: {} triples in {} s", graph, file, model.size(),
-                String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9));
+                String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9));
         return model.size();
     }
 
@@ -129,6 +146,14 @@ public class ShippedDataLoader {
         drop.setIri("state", GraphNames.LOAD_STATE);
         store.write(connection -> connection.update(drop.asUpdate()));
         log.info("Dropped {}: its shipped file is gone", graph);
+    }
+
+    private static Model parse(Path file) {
+        try {
+            return RDFParser.source(file).errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging).toModel();
+        } catch (RiotException e) {
+            throw new IllegalStateException("Shipped file " + file + " is not valid RDF: " + e.getMessage(), e);
+        }
     }
 
     private static String sha256(Path file) {

@@ -1,7 +1,5 @@
 package org.innograph.sparql;
 
-import java.net.http.HttpTimeoutException;
-
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryParseException;
@@ -63,7 +61,7 @@ class SparqlExceptionHandler {
     /** The remote store answered with an error, or did not answer in time. */
     @ExceptionHandler(HttpException.class)
     ResponseEntity<String> remote(HttpException e) {
-        if (e.getStatusCode() == HttpStatus.SERVICE_UNAVAILABLE.value() || causedBy(e, HttpTimeoutException.class)) {
+        if (e.getStatusCode() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
             return timeLimit();
         }
         if (e.getStatusCode() >= 400 && e.getStatusCode() < 500) {
@@ -86,14 +84,5 @@ class SparqlExceptionHandler {
 
     private static String remoteMessage(HttpException e) {
         return e.getResponse() != null && !e.getResponse().isBlank() ? e.getResponse().strip() : e.getMessage();
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.query.Query;
@@ -35,8 +36,13 @@ class SparqlQueryController {
     // /sparql/query and /sparql/sparql let clients that derive endpoint names from a base (Jena's
     // RDFConnection.connect("…/sparql") uses …/sparql/sparql, …/sparql/update, …/sparql/data) work unchanged.
     @GetMapping({"/sparql", "/sparql/query", "/sparql/sparql"})
-    void get(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void get(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         String query = request.getParameter("query");
+        if (query == null && (request.getParameter("graph") != null || request.getParameter("default") != null)) {
+            // Clients that treat one URL as the whole dataset (Fuseki's style) read graphs from it too.
+            request.getRequestDispatcher("/sparql/data").forward(request, response);
+            return;
+        }
         if (query == null && acceptsHtml(request)) {
             // A person who opens the endpoint in a browser wants the query editor.
             response.sendRedirect(request.getContextPath() + "/query");

@@ -8,6 +8,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.sparql.core.DatasetDescription;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DynamicDatasets;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdfconnection.RDFConnection;
@@ -51,11 +55,34 @@ public final class EmbeddedStore implements GraphStore {
     @Override
     public <T> T query(Query query, Duration timeLimit, Function<QueryExecution, T> work) {
         return Txn.calculateRead(dataset, () -> {
-            try (QueryExecution execution = QueryExecution.dataset(dataset).query(query)
+            try (QueryExecution execution = QueryExecution.dataset(datasetFor(query)).query(withoutDataset(query))
                     .timeout(timeLimit.toMillis(), TimeUnit.MILLISECONDS).build()) {
                 return work.apply(execution);
             }
         });
+    }
+
+    /**
+     * FROM and FROM NAMED select graphs of the store. Done here because TDB2's union-default-graph setting
+     * would otherwise win over a query's FROM.
+     */
+    private Dataset datasetFor(Query query) {
+        if (!query.hasDatasetDescription()) {
+            return dataset;
+        }
+        DatasetGraph view = DynamicDatasets.dynamicDataset(DatasetDescription.create(query),
+                dataset.asDatasetGraph(), false);
+        return DatasetFactory.wrap(view);
+    }
+
+    private static Query withoutDataset(Query query) {
+        if (!query.hasDatasetDescription()) {
+            return query;
+        }
+        Query copy = query.cloneQuery();
+        copy.getGraphURIs().clear();
+        copy.getNamedGraphURIs().clear();
+        return copy;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.net.PasswordAuthentication;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -14,9 +15,11 @@ import java.util.function.Function;
 
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.rdfconnection.RDFConnectionRemote;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTPBuilder;
 import org.apache.jena.sparql.exec.http.UpdateExecutionHTTP;
 import org.apache.jena.update.UpdateRequest;
@@ -67,7 +70,7 @@ public final class RemoteStore implements GraphStore {
     public <T> T read(Function<RDFConnection, T> work) {
         try (RDFConnection connection = connect()) {
             return work.apply(connection);
-        } catch (HttpException e) {
+        } catch (HttpException | QueryExceptionHTTP e) {
             throw translate(e);
         }
     }
@@ -77,12 +80,12 @@ public final class RemoteStore implements GraphStore {
         try (QueryExecution execution = QueryExecutionHTTPBuilder.service(endpoints.queryUrl().toString())
                 .httpClient(httpClient)
                 .query(query)
-                // Fuseki reads "timeout" (seconds) and stops the work on its side too; other servers ignore it.
-                .param("timeout", String.format(java.util.Locale.ROOT, "%.3f", timeLimit.toMillis() / 1000.0))
+                // Fuseki reads "timeout" (milliseconds) and stops the work on its side too; others ignore it.
+                .param("timeout", Long.toString(timeLimit.toMillis()))
                 .timeout(timeLimit.toMillis(), TimeUnit.MILLISECONDS)
                 .build()) {
             return work.apply(execution);
-        } catch (HttpException e) {
+        } catch (HttpException | QueryExceptionHTTP e) {
             throw translate(e);
         }
     }
@@ -95,7 +98,7 @@ public final class RemoteStore implements GraphStore {
                     .update(update)
                     .timeout(timeLimit.toMillis(), TimeUnit.MILLISECONDS)
                     .execute();
-        } catch (HttpException e) {
+        } catch (HttpException | QueryExceptionHTTP e) {
             throw translate(e);
         } finally {
             generation.incrementAndGet();
@@ -106,7 +109,7 @@ public final class RemoteStore implements GraphStore {
     public void write(Consumer<RDFConnection> work) {
         try (RDFConnection connection = connect()) {
             work.accept(connection);
-        } catch (HttpException e) {
+        } catch (HttpException | QueryExceptionHTTP e) {
             throw translate(e);
         } finally {
             // Count even a failed write: part of it may have reached the server, so caches must look again.
@@ -149,13 +152,32 @@ public final class RemoteStore implements GraphStore {
                 .build();
     }
 
-    /** A server that answered keeps its status; no answer at all means the store is unavailable. */
-    private RuntimeException translate(HttpException e) {
-        if (e.getStatusCode() > 0 || !isConnectionFailure(e)) {
-            return e;
+    /**
+     * A server that answered keeps its status (as one exception type, whichever Jena class carried it); no
+     * answer within our time limit is a timeout; no connection at all means the store is unavailable.
+     */
+    private RuntimeException translate(RuntimeException e) {
+        int status = e instanceof QueryExceptionHTTP query ? query.getStatusCode() : ((HttpException) e).getStatusCode();
+        if (status <= 0 && causedBy(e, HttpTimeoutException.class)) {
+            return new QueryCancelledException();
         }
-        return new StoreUnavailableException("The SPARQL server at " + endpoints.queryUrl().getAuthority()
-                + " cannot be reached: " + e.getMessage(), e);
+        if (status <= 0 && isConnectionFailure(e)) {
+            return new StoreUnavailableException("The SPARQL server at " + endpoints.queryUrl().getAuthority()
+                    + " cannot be reached: " + e.getMessage(), e);
+        }
+        if (e instanceof QueryExceptionHTTP query) {
+            return new HttpException(status, query.getStatusLine(), query.getResponse(), e);
+        }
+        return e;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isConnectionFailure(Throwable e) {

@@ -1,0 +1,111 @@
+package org.innograph.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.innograph.store.EmbeddedStore;
+import org.innograph.store.GraphStore;
+import org.innograph.store.RemoteStore;
+import org.innograph.store.StoreProperties;
+import org.innograph.testing.TestFuseki;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Start-up loading: one graph per file, reloaded only when the file changed, on both store modes. */
+class ShippedDataLoaderTest {
+
+    static final TestFuseki FUSEKI = TestFuseki.start();
+
+    @AfterAll
+    static void stop() {
+        FUSEKI.close();
+    }
+
+    static Stream<String> modes() {
+        return Stream.of("embedded", "remote");
+    }
+
+    GraphStore store(String mode, Path tdb) {
+        if (mode.equals("embedded")) {
+            return new EmbeddedStore(tdb);
+        }
+        // A fresh dataset per test: clear what an earlier test left in the shared Fuseki.
+        RemoteStore remote = new RemoteStore(new StoreProperties.Remote(URI.create(FUSEKI.datasetUrl() + "/query"),
+                URI.create(FUSEKI.datasetUrl() + "/update"), URI.create(FUSEKI.datasetUrl() + "/data"), null, null));
+        remote.write(connection -> connection.update("DROP ALL"));
+        return remote;
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void loadsEachFileIntoItsGraphAndReloadsOnlyWhatChanged(String mode, @TempDir Path data, @TempDir Path tdb)
+            throws IOException {
+        Files.writeString(data.resolve("alpha.ttl"), "<urn:example:a> <urn:example:p> 1 .");
+        Files.writeString(data.resolve("beta.nt"), "<urn:example:b> <urn:example:p> \"2\" .\n");
+        Files.writeString(data.resolve("notes.csv"), "not,rdf\n");
+        GraphStore store = store(mode, tdb);
+        try (store) {
+            ShippedDataLoader loader = new ShippedDataLoader(store, List.of(data));
+
+            ShippedDataLoader.Report first = loader.synchronise();
+            assertThat(first.graphsLoaded()).containsExactlyInAnyOrder(
+                    GraphNames.GRAPH_BASE + "alpha", GraphNames.GRAPH_BASE + "beta");
+            assertThat(first.triplesLoaded()).isEqualTo(2);
+            assertThat(countIn(store, GraphNames.GRAPH_BASE + "alpha")).isEqualTo(1);
+
+            assertThat(loader.synchronise().graphsLoaded()).as("unchanged files are not reloaded").isEmpty();
+
+            Files.writeString(data.resolve("alpha.ttl"), "<urn:example:a> <urn:example:p> 1, 2, 3 .");
+            Files.delete(data.resolve("beta.nt"));
+            ShippedDataLoader.Report third = loader.synchronise();
+            assertThat(third.graphsLoaded()).containsExactly(GraphNames.GRAPH_BASE + "alpha");
+            assertThat(third.graphsDropped()).containsExactly(GraphNames.GRAPH_BASE + "beta");
+            assertThat(countIn(store, GraphNames.GRAPH_BASE + "alpha")).isEqualTo(3);
+            assertThat(countIn(store, GraphNames.GRAPH_BASE + "beta")).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void aFileThatDescribesItsGraphGoesIntoThatGraph(String mode, @TempDir Path data, @TempDir Path tdb)
+            throws IOException {
+        Files.writeString(data.resolve("innograph.ttl"), """
+                <https://w3id.org/innograph/graph/ontology> a <http://rdfs.org/ns/void#Dataset> .
+                <urn:example:a> <urn:example:p> 1 .""");
+        try (GraphStore store = store(mode, tdb)) {
+            new ShippedDataLoader(store, List.of(data)).synchronise();
+            assertThat(countIn(store, GraphNames.GRAPH_BASE + "ontology")).isEqualTo(2);
+            assertThat(countIn(store, GraphNames.GRAPH_BASE + "innograph")).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void aBrokenFileStopsTheLoadWithItsNameAndLeavesTheGraphAsItWas(String mode, @TempDir Path data,
+            @TempDir Path tdb) throws IOException {
+        Files.writeString(data.resolve("alpha.ttl"), "<urn:example:a> <urn:example:p> 1 .");
+        try (GraphStore store = store(mode, tdb)) {
+            ShippedDataLoader loader = new ShippedDataLoader(store, List.of(data));
+            loader.synchronise();
+            Files.writeString(data.resolve("alpha.ttl"), "<urn:example:a> <urn:example:p> .");
+            org.assertj.core.api.Assertions.assertThatThrownBy(loader::synchronise).hasMessageContaining("line: 1");
+            assertThat(countIn(store, GraphNames.GRAPH_BASE + "alpha")).isEqualTo(1);
+        }
+    }
+
+    static long countIn(GraphStore store, String graph) {
+        return store.read(connection -> {
+            long[] count = {0};
+            connection.querySelect("SELECT * WHERE { GRAPH <" + graph + "> { ?s ?p ?o } }", row -> count[0]++);
+            return count[0];
+        });
+    }
+}

@@ -1,0 +1,23 @@
+package org.innograph.sparql;
+
+import java.io.IOException;
+import java.nio.file.Files;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The protocol suite on the default mode: TDB2 in this process. */
+class EmbeddedSparqlProtocolTest extends SparqlProtocolContract {
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) throws IOException {
+        String directory = Files.createTempDirectory("innograph-tdb2").toString();
+        registry.add("innograph.store.mode", () -> "embedded");
+        registry.add("innograph.store.directory", () -> directory);
+    }
+
+    @Override
+    String expectedMode() {
+        return "embedded";
+    }
+}

@@ -1,0 +1,420 @@
+package org.innograph.sparql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdfconnection.RDFConnection;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.innograph.testing.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The SPARQL 1.1 Protocol and Graph Store Protocol as a client sees them, over real HTTP. Subclasses run it
+ * against each store mode; the answers must be the same.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "innograph.data.directories=src/test/resources/fixtures/protocol",
+        "innograph.security.writer.username=" + Http.WRITER,
+        "innograph.security.writer.password=" + Http.WRITER_PASSWORD,
+        "innograph.sparql.query-timeout=2s",
+        "innograph.sparql.max-request-size=64KB"})
+abstract class SparqlProtocolContract {
+
+    static final String PRACTICES = "https://w3id.org/innograph/graph/practices";
+    static final String REGIONS = "https://w3id.org/innograph/graph/regions";
+    static final String LABELS = "SELECT ?label WHERE { ?p a <https://w3id.org/innograph/ontology#GoodPractice> ; "
+            + "<http://www.w3.org/2000/01/rdf-schema#label> ?label } ORDER BY ?label";
+    static final String SCRATCH = "https://w3id.org/innograph/graph/test-scratch";
+
+    @LocalServerPort
+    int port;
+    Http http;
+
+    @BeforeEach
+    void connect() {
+        http = Http.onPort(port);
+        // Every test starts without the scratch graph that writing tests create.
+        http.send(Http.withWriter(http.request("/sparql/data?graph=" + Http.encode(SCRATCH)).DELETE()));
+    }
+
+    // --- query operation ---
+
+    @Test
+    void getQueryAnswersSparqlJsonByDefault() {
+        HttpResponse<String> response = http.get("/sparql?query=" + Http.encode(LABELS), null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/sparql-results+json"));
+        assertThat(column(json(response), "label"))
+                .containsExactly("Hackathons as cooperation platform", "House of Digitalisation", "SEF vouchers");
+    }
+
+    @Test
+    void postFormAndPostSparqlQueryGiveTheSameAnswerAsGet() {
+        HttpResponse<String> form = http.post("/sparql", "application/x-www-form-urlencoded",
+                "query=" + Http.encode(LABELS), false);
+        HttpResponse<String> direct = http.post("/sparql", "application/sparql-query", LABELS, false);
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(direct.statusCode()).isEqualTo(200);
+        assertThat(column(json(form), "label")).hasSize(3).isEqualTo(column(json(direct), "label"));
+    }
+
+    @Test
+    void defaultGraphUriRestrictsTheDefaultGraphAndSeveralAreMerged() {
+        String count = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }";
+        HttpResponse<String> practicesOnly = http.get("/sparql?query=" + Http.encode(count)
+                + "&default-graph-uri=" + Http.encode(PRACTICES), null);
+        HttpResponse<String> both = http.get("/sparql?query=" + Http.encode(count)
+                + "&default-graph-uri=" + Http.encode(PRACTICES) + "&default-graph-uri=" + Http.encode(REGIONS), null);
+        assertThat(column(json(practicesOnly), "n")).containsExactly("3");
+        assertThat(column(json(both), "n")).containsExactly("7");
+    }
+
+    @Test
+    void namedGraphUriNamesExactlyTheGraphsAQueryCanSee() {
+        String graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }";
+        HttpResponse<String> response = http.get("/sparql?query=" + Http.encode(graphs)
+                + "&named-graph-uri=" + Http.encode(REGIONS), null);
+        assertThat(column(json(response), "g")).containsExactly(REGIONS);
+    }
+
+    @Test
+    void protocolDatasetOverridesFromInTheQuery() {
+        String fromRegions = "SELECT (COUNT(DISTINCT ?s) AS ?n) FROM <" + REGIONS + "> WHERE { ?s ?p ?o }";
+        HttpResponse<String> response = http.get("/sparql?query=" + Http.encode(fromRegions)
+                + "&default-graph-uri=" + Http.encode(PRACTICES), null);
+        assertThat(column(json(response), "n")).containsExactly("3");
+    }
+
+    @Test
+    void acceptWithQualityValuesPicksTheBestRepresentation() {
+        String query = "/sparql?query=" + Http.encode(LABELS);
+        assertThat(http.get(query, "text/csv;q=0.5, application/sparql-results+xml").headers()
+                .firstValue("Content-Type").orElseThrow()).startsWith("application/sparql-results+xml");
+        assertThat(http.get(query, "application/sparql-results+xml;q=0.2, text/tab-separated-values;q=0.9")
+                .headers().firstValue("Content-Type").orElseThrow()).startsWith("text/tab-separated-values");
+        HttpResponse<String> csv = http.get(query, "text/csv");
+        assertThat(csv.body()).startsWith("label\r\n").contains("SEF vouchers");
+        assertThat(http.get(query, "*/*").headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/sparql-results+json");
+    }
+
+    @Test
+    void xmlAndTsvResultsParseBackToTheSameRows() {
+        String query = "/sparql?query=" + Http.encode(LABELS);
+        ResultSet xml = ResultSetMgr.read(stream(http.get(query, "application/sparql-results+xml")),
+                ResultSetLang.RS_XML);
+        assertThat(column(xml, "label")).hasSize(3);
+        HttpResponse<String> tsv = http.get(query, "text/tab-separated-values");
+        assertThat(tsv.body()).startsWith("?label").contains("\"SEF vouchers\"@en");
+    }
+
+    @Test
+    void formatParametersThatClientsSendAreUnderstoodOrIgnored() {
+        String query = "/sparql?query=" + Http.encode(LABELS);
+        assertThat(http.get(query + "&format=csv", "application/sparql-results+json").headers()
+                .firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(http.get(query + "&output=json", null).headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/sparql-results+json");
+        HttpResponse<String> unknown = http.get(query + "&results=no-such-format", null);
+        assertThat(unknown.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void askAnswersInJsonAndXml() {
+        String ask = "/sparql?query=" + Http.encode("ASK { ?s ?p \"SEF vouchers\"@en }");
+        assertThat(http.get(ask, null).body()).contains("\"boolean\"").contains("true");
+        assertThat(http.get(ask, "application/sparql-results+xml").body()).contains("<boolean>true</boolean>");
+    }
+
+    @Test
+    void constructAnswersTurtleByDefaultAndEveryOfferedSyntax() {
+        String construct = "/sparql?query=" + Http.encode("CONSTRUCT WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?o }");
+        HttpResponse<String> turtle = http.get(construct, null);
+        assertThat(turtle.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/turtle");
+        assertThat(parse(turtle.body(), Lang.TURTLE).size()).isEqualTo(3);
+        assertThat(parse(http.get(construct, "application/n-triples").body(), Lang.NTRIPLES).size()).isEqualTo(3);
+        assertThat(parse(http.get(construct, "application/ld+json").body(), Lang.JSONLD).size()).isEqualTo(3);
+        assertThat(parse(http.get(construct, "application/rdf+xml").body(), Lang.RDFXML).size()).isEqualTo(3);
+    }
+
+    @Test
+    void describeAnswersAGraph() {
+        String describe = "/sparql?query="
+                + Http.encode("DESCRIBE <https://w3id.org/innograph/id/practice/sef-vouchers>");
+        Model described = parse(http.get(describe, "text/turtle").body(), Lang.TURTLE);
+        assertThat(described.size()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void nothingAcceptableIs406() {
+        HttpResponse<String> response = http.get("/sparql?query=" + Http.encode(LABELS), "image/png");
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(response.body()).contains("image/png").contains("application/sparql-results+json");
+        HttpResponse<String> graph = http.get("/sparql?query=" + Http.encode("CONSTRUCT WHERE { ?s ?p ?o }"),
+                "application/sparql-results+json");
+        assertThat(graph.statusCode()).isEqualTo(406);
+    }
+
+    @Test
+    void malformedQueryIs400WithLineAndColumn() {
+        HttpResponse<String> response = http.get("/sparql?query=" + Http.encode("SELECT * WHERE {\n ?s ?p }"), null);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+        assertThat(response.body()).contains("line 2").contains("column");
+    }
+
+    @Test
+    void missingQueryIs400AndABrowserIsSentToTheEditor() {
+        HttpResponse<String> response = http.get("/sparql", "application/sparql-results+json");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("'query'");
+        HttpResponse<String> browser = http.get("/sparql", "text/html,application/xhtml+xml");
+        assertThat(browser.statusCode()).isEqualTo(302);
+        assertThat(browser.headers().firstValue("Location").orElseThrow()).endsWith("/query");
+    }
+
+    @Test
+    void anUpdateSentAsAQueryIs400AndViceVersa() {
+        String update = "INSERT DATA { GRAPH <" + SCRATCH + "> { <urn:a> <urn:b> <urn:c> } }";
+        HttpResponse<String> asQuery = http.get("/sparql?query=" + Http.encode(update), null);
+        assertThat(asQuery.statusCode()).isEqualTo(400);
+        assertThat(asQuery.body()).contains("/sparql/update");
+        HttpResponse<String> updateParameter = http.post("/sparql", "application/x-www-form-urlencoded",
+                "update=" + Http.encode(update), false);
+        assertThat(updateParameter.statusCode()).isEqualTo(400);
+        HttpResponse<String> queryAsUpdate = http.post("/sparql/update", "application/sparql-update", LABELS, true);
+        assertThat(queryAsUpdate.statusCode()).isEqualTo(400);
+        assertThat(queryAsUpdate.body()).contains("/sparql");
+        assertThat(count("SELECT * WHERE { GRAPH <" + SCRATCH + "> { ?s ?p ?o } }")).isZero();
+    }
+
+    @Test
+    void unsupportedMediaTypeIs415() {
+        HttpResponse<String> response = http.post("/sparql", "application/json", "{\"query\":\"ASK{}\"}", false);
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.body()).contains("application/sparql-query");
+        assertThat(http.post("/sparql/update", "text/plain", "CLEAR ALL", true).statusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void requestOverTheSizeLimitIs413() {
+        String huge = "# " + "x".repeat(70 * 1024) + "\nASK {}";
+        HttpResponse<String> response = http.post("/sparql", "application/sparql-query", huge, false);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("64 KB");
+    }
+
+    @Test
+    void aQueryOverTheTimeLimitIs503NamingTheLimit() {
+        String explosion = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o . "
+                + "?q ?r ?t . ?u ?v ?w }";
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.get("/sparql?query=" + Http.encode(explosion), null);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("2 s").contains("query-timeout");
+        assertThat(seconds).as("answered soon after the limit").isLessThan(15);
+        // The stopped query leaves the endpoint free for the next one.
+        assertThat(column(json(http.get("/sparql?query=" + Http.encode(LABELS), null)), "label")).hasSize(3);
+    }
+
+    // --- update operation ---
+
+    @Test
+    void updateByFormAndByBodyWithCredentials() {
+        HttpResponse<String> form = http.post("/sparql/update", "application/x-www-form-urlencoded",
+                "update=" + Http.encode("INSERT DATA { GRAPH <" + SCRATCH + "> { <urn:example:1> <urn:example:p> 1 } }"), true);
+        assertThat(form.statusCode()).isEqualTo(204);
+        HttpResponse<String> body = http.post("/sparql/update", "application/sparql-update",
+                "INSERT DATA { GRAPH <" + SCRATCH + "> { <urn:example:2> <urn:example:p> 2 } }", true);
+        assertThat(body.statusCode()).isEqualTo(204);
+        assertThat(count("SELECT * WHERE { GRAPH <" + SCRATCH + "> { ?s ?p ?o } }")).isEqualTo(2);
+    }
+
+    @Test
+    void writesWithoutOrWithWrongCredentialsAre401AndChangeNothing() {
+        String insert = "INSERT DATA { GRAPH <" + SCRATCH + "> { <urn:example:1> <urn:example:p> 1 } }";
+        HttpResponse<String> anonymous = http.post("/sparql/update", "application/sparql-update", insert, false);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Basic");
+        HttpResponse<String> wrong = http.send(Http.withCredentials(http.request("/sparql/update")
+                .header("Content-Type", "application/sparql-update")
+                .POST(HttpRequest.BodyPublishers.ofString(insert)), Http.WRITER, "not-the-password"));
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(count("SELECT * WHERE { GRAPH <" + SCRATCH + "> { ?s ?p ?o } }")).isZero();
+    }
+
+    @Test
+    void usingGraphUriSetsTheUpdateDatasetAndConflictsWithUsingInTheUpdate() {
+        String copyLabels = "INSERT { GRAPH <" + SCRATCH + "> { ?s <urn:example:copied> ?l } } WHERE { ?s "
+                + "<http://www.w3.org/2000/01/rdf-schema#label> ?l }";
+        HttpResponse<String> response = http.post("/sparql/update?using-graph-uri=" + Http.encode(PRACTICES),
+                "application/sparql-update", copyLabels, true);
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(count("SELECT * WHERE { GRAPH <" + SCRATCH + "> { ?s ?p ?o } }")).isEqualTo(3);
+
+        String withUsing = "INSERT { GRAPH <" + SCRATCH + "> { ?s <urn:example:again> ?l } } USING <" + REGIONS
+                + "> WHERE { ?s ?p ?l }";
+        HttpResponse<String> conflict = http.post("/sparql/update?using-graph-uri=" + Http.encode(PRACTICES),
+                "application/sparql-update", withUsing, true);
+        assertThat(conflict.statusCode()).isEqualTo(400);
+        assertThat(conflict.body()).contains("USING");
+        assertThat(count("SELECT * WHERE { GRAPH <" + SCRATCH + "> { ?s <urn:example:again> ?o } }")).isZero();
+    }
+
+    @Test
+    void aFailedUpdateChangesNothing() {
+        // The second operation fails when it runs (nothing listens on port 9), after the first has been applied.
+        String update = "INSERT DATA { GRAPH <" + SCRATCH + "> { <urn:example:1> <urn:example:p> 1 } } ;\n"
+                + "LOAD <http://127.0.0.1:9/missing.ttl> INTO GRAPH <" + SCRATCH + ">";
+        HttpResponse<String> response = http.post("/sparql/update", "application/sparql-update", update, true);
+        assertThat(response.statusCode()).isBetween(400, 599);
+        assertThat(count("SELECT * WHERE { GRAPH <" + SCRATCH + "> { ?s ?p ?o } }")).isZero();
+    }
+
+    @Test
+    void malformedUpdateIs400AndWritingTheUnionDefaultGraphIsRefused() {
+        HttpResponse<String> malformed = http.post("/sparql/update", "application/sparql-update",
+                "INSERT DATA { GRAPH <" + SCRATCH + "> { <urn:example:1> <urn:example:p> } }", true);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("line 1");
+        HttpResponse<String> defaultGraph = http.post("/sparql/update", "application/sparql-update",
+                "INSERT DATA { <urn:example:1> <urn:example:p> 1 }", true);
+        assertThat(defaultGraph.statusCode()).isEqualTo(400);
+        assertThat(defaultGraph.body()).contains("named graph");
+    }
+
+    // --- Graph Store HTTP Protocol ---
+
+    @Test
+    void graphStoreReadsNamedAndDefaultGraphs() {
+        HttpResponse<String> named = http.get("/sparql/data?graph=" + Http.encode(REGIONS), "text/turtle");
+        assertThat(named.statusCode()).isEqualTo(200);
+        assertThat(parse(named.body(), Lang.TURTLE).size()).isEqualTo(9);
+        HttpResponse<String> union = http.get("/sparql/data?default", "application/n-triples");
+        assertThat(parse(union.body(), Lang.NTRIPLES).size()).isGreaterThanOrEqualTo(18);
+        HttpResponse<String> head = http.send(http.request("/sparql/data?graph=" + Http.encode(REGIONS))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(http.get("/sparql/data?graph=" + Http.encode(SCRATCH), null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void graphStoreWritesCreateReplaceAddAndDelete() {
+        String target = "/sparql/data?graph=" + Http.encode(SCRATCH);
+        HttpResponse<String> anonymous = http.send(http.request(target).header("Content-Type", "text/turtle")
+                .PUT(HttpRequest.BodyPublishers.ofString("<urn:example:1> <urn:example:p> 1 .")));
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+
+        assertThat(put(target, "<urn:example:1> <urn:example:p> 1 .").statusCode()).isEqualTo(201);
+        assertThat(put(target, "<urn:example:1> <urn:example:p> 2 . <urn:example:2> <urn:example:p> 3 .").statusCode()).isEqualTo(204);
+        assertThat(count("SELECT * WHERE { GRAPH <" + SCRATCH + "> { ?s ?p ?o } }")).isEqualTo(2);
+
+        HttpResponse<String> post = http.send(Http.withWriter(http.request(target)
+                .header("Content-Type", "application/n-triples")
+                .POST(HttpRequest.BodyPublishers.ofString("<urn:example:3> <urn:example:p> \"4\" .\n"))));
+        assertThat(post.statusCode()).isEqualTo(204);
+        assertThat(count("SELECT * WHERE { GRAPH <" + SCRATCH + "> { ?s ?p ?o } }")).isEqualTo(3);
+
+        assertThat(http.send(Http.withWriter(http.request(target).DELETE())).statusCode()).isEqualTo(204);
+        assertThat(http.send(Http.withWriter(http.request(target).DELETE())).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void graphStoreRejectsBadBodiesAndTheDefaultGraph() {
+        String target = "/sparql/data?graph=" + Http.encode(SCRATCH);
+        HttpResponse<String> malformed = put(target, "<urn:example:1> <urn:example:p> .");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("line: 1");
+        HttpResponse<String> unknownType = http.send(Http.withWriter(http.request(target)
+                .header("Content-Type", "application/pdf").PUT(HttpRequest.BodyPublishers.ofString("%PDF"))));
+        assertThat(unknownType.statusCode()).isEqualTo(415);
+        assertThat(put("/sparql/data?default", "<urn:example:1> <urn:example:p> 1 .").statusCode()).isEqualTo(400);
+        assertThat(put("/sparql/data?graph=not-absolute", "<urn:example:1> <urn:example:p> 1 .").statusCode()).isEqualTo(400);
+        assertThat(http.get(target, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void postToTheServiceCreatesANewGraphAndSaysWhere() {
+        HttpResponse<String> created = http.send(Http.withWriter(http.request("/sparql/data")
+                .header("Content-Type", "text/turtle")
+                .POST(HttpRequest.BodyPublishers.ofString("<urn:example:new> <urn:example:p> 1 ."))));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        assertThat(http.get(location, "application/n-triples").body()).contains("<urn:example:new>");
+        http.send(Http.withWriter(http.request(location).DELETE()));
+    }
+
+    // --- clients and operations ---
+
+    @Test
+    void jenaRdfConnectionWorksUnchanged() {
+        try (RDFConnection connection = RDFConnection.connect(http.base() + "/sparql")) {
+            List<String> labels = new ArrayList<>();
+            connection.querySelect(LABELS, row -> labels.add(row.getLiteral("label").getString()));
+            assertThat(labels).hasSize(3).contains("SEF vouchers");
+            Model regions = connection.fetch(REGIONS);
+            assertThat(regions.size()).isEqualTo(9);
+        }
+    }
+
+    @Test
+    void healthShowsModeReachabilityAndTripleCount() {
+        HttpResponse<String> health = http.get("/actuator/health", "application/json");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"mode\":\"" + expectedMode() + "\"").contains("\"reachable\":true")
+                .containsPattern("\"triples\":\\d+");
+    }
+
+    abstract String expectedMode();
+
+    HttpResponse<String> put(String target, String turtle) {
+        return http.send(Http.withWriter(http.request(target).header("Content-Type", "text/turtle")
+                .PUT(HttpRequest.BodyPublishers.ofString(turtle))));
+    }
+
+    int count(String select) {
+        ResultSet rows = json(http.get("/sparql?query=" + Http.encode(select), null));
+        return ResultSetFormatter.consume(rows);
+    }
+
+    static ResultSet json(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return ResultSetMgr.read(stream(response), ResultSetLang.RS_JSON);
+    }
+
+    static List<String> column(ResultSet rows, String variable) {
+        List<String> values = new ArrayList<>();
+        rows.forEachRemaining(row -> {
+            var node = row.get(variable);
+            values.add(node.isLiteral() ? node.asLiteral().getLexicalForm() : node.toString());
+        });
+        return values;
+    }
+
+    static Model parse(String body, Lang lang) {
+        return RDFParser.fromString(body, lang).toModel();
+    }
+
+    static ByteArrayInputStream stream(HttpResponse<String> response) {
+        return new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+}

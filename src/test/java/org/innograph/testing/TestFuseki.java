@@ -1,0 +1,45 @@
+package org.innograph.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+
+/**
+ * A real Fuseki in this JVM on a random loopback port, over TDB2 with the union default graph, configured as
+ * InnoGraph's remote mode expects a production Fuseki to be.
+ */
+public final class TestFuseki implements AutoCloseable {
+
+    private final FusekiServer server;
+
+    private TestFuseki(FusekiServer server) {
+        this.server = server;
+    }
+
+    public static TestFuseki start() {
+        try {
+            Path directory = Files.createTempDirectory("fuseki-tdb2");
+            DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(directory.toString());
+            dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
+            FusekiServer server = FusekiServer.create().port(0).loopback(true).add("/ds", dataset).build().start();
+            return new TestFuseki(server);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String datasetUrl() {
+        return "http://127.0.0.1:" + server.getHttpPort() + "/ds";
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
