@@ -48,6 +48,10 @@ class SparqlQueryController {
             response.sendRedirect(request.getContextPath() + "/query");
             return;
         }
+        if (query == null && asksForRdf(request)) {
+            writer.writeGraph(ServiceDescription.describe(request.getRequestURL().toString()), request, response);
+            return;
+        }
         run(requireQueryParameter(request, query), request, response);
     }
 
@@ -114,6 +118,13 @@ class SparqlQueryController {
     private static SparqlProtocolException unsupported(MediaType contentType) {
         return new SparqlProtocolException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + contentType
                 + " cannot carry a SPARQL query: use " + SPARQL_QUERY + " or application/x-www-form-urlencoded");
+    }
+
+    /** A client that asks the bare endpoint for RDF wants its service description. */
+    private static boolean asksForRdf(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept != null && ResultFormat.GRAPH.stream().filter(type -> !type.equals(MediaType.TEXT_PLAIN))
+                .anyMatch(type -> accept.contains(type.toString()));
     }
 
     private static boolean acceptsHtml(HttpServletRequest request) {

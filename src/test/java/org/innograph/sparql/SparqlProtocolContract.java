@@ -190,6 +190,18 @@ abstract class SparqlProtocolContract {
     }
 
     @Test
+    void theBareEndpointDescribesItselfToAClientThatAsksForRdf() {
+        HttpResponse<String> response = http.get("/sparql", "text/turtle");
+        assertThat(response.statusCode()).isEqualTo(200);
+        Model description = parse(response.body(), Lang.TURTLE);
+        String sd = "http://www.w3.org/ns/sparql-service-description#";
+        assertThat(description.contains(null, description.createProperty(sd, "feature"),
+                description.createResource(sd + "UnionDefaultGraph"))).isTrue();
+        assertThat(description.contains(null, description.createProperty(sd, "endpoint"),
+                description.createResource(http.base() + "/sparql"))).isTrue();
+    }
+
+    @Test
     void anUpdateSentAsAQueryIs400AndViceVersa() {
         String update = "INSERT DATA { GRAPH <" + SCRATCH + "> { <urn:a> <urn:b> <urn:c> } }";
         HttpResponse<String> asQuery = http.get("/sparql?query=" + Http.encode(update), null);
