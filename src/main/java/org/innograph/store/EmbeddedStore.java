@@ -117,11 +117,6 @@ public final class EmbeddedStore implements GraphStore {
     }
 
     @Override
-    public long tripleCount() {
-        return read(StoreStatistics::countQuads);
-    }
-
-    @Override
     public void close() {
         dataset.close();
     }

@@ -134,11 +134,6 @@ public final class RemoteStore implements GraphStore {
     }
 
     @Override
-    public long tripleCount() {
-        return read(StoreStatistics::countQuads);
-    }
-
-    @Override
     public void close() {
         // Nothing to release: Java 17's HttpClient frees its connections when it is collected.
     }
