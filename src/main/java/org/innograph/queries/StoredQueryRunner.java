@@ -1,0 +1,134 @@
+package org.innograph.queries;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.syntax.ElementData;
+import org.apache.jena.sparql.syntax.ElementGroup;
+import org.innograph.sparql.SparqlProperties;
+import org.innograph.store.GraphStore;
+import org.springframework.stereotype.Service;
+
+/** Runs stored queries on the store: parameters bound, one page at a time, within the time limit. */
+@Service
+public class StoredQueryRunner {
+
+    // Labels are looked up for the IRIs of one page in one query; English first, then untagged, then any.
+    private static final String LABELS = """
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            SELECT ?iri ?label WHERE { ?iri rdfs:label|skos:prefLabel ?label }""";
+
+    private final GraphStore store;
+    private final SparqlProperties sparql;
+    private final QueriesProperties properties;
+
+    public StoredQueryRunner(GraphStore store, SparqlProperties sparql, QueriesProperties properties) {
+        this.store = store;
+        this.sparql = sparql;
+        this.properties = properties;
+    }
+
+    StoredAnswer run(StoredQuery stored, Map<String, String[]> request) {
+        PageRequest page = PageRequest.from(stored, request, properties);
+        Query query = QueryBinder.bind(stored, request);
+        if (query.isSelectType()) {
+            return select(query, page);
+        }
+        if (query.isAskType()) {
+            return new StoredAnswer.Answer(store.query(query, sparql.queryTimeout(), execution -> execution.execAsk()));
+        }
+        // Graph results are not paged; the row cap bounds the solutions they are built from.
+        if (!query.hasLimit() || query.getLimit() > properties.maxRows()) {
+            query.setLimit(properties.maxRows());
+        }
+        if (query.isConstructType()) {
+            return new StoredAnswer.Graph(store.query(query, sparql.queryTimeout(), execution -> execution.execConstruct()));
+        }
+        return new StoredAnswer.Graph(store.query(query, sparql.queryTimeout(), execution -> execution.execDescribe()));
+    }
+
+    private StoredAnswer select(Query query, PageRequest page) {
+        // The page is a window inside the query's own LIMIT/OFFSET, if it has them; one row more than the page
+        // tells whether there is a next page without counting them all.
+        long ownLimit = query.hasLimit() ? query.getLimit() : Long.MAX_VALUE;
+        long ownOffset = query.hasOffset() ? query.getOffset() : 0;
+        long remaining = ownLimit - page.offset();
+        if (remaining <= 0) {
+            query.setLimit(0);
+        } else {
+            query.setLimit(Math.min(page.perPage() + 1L, remaining));
+        }
+        query.setOffset(ownOffset + page.offset());
+        List<Binding> rows = store.query(query, sparql.queryTimeout(), execution -> {
+            List<Binding> fetched = new ArrayList<>();
+            ResultSet results = execution.execSelect();
+            while (results.hasNext()) {
+                fetched.add(results.nextBinding());
+            }
+            return fetched;
+        });
+        boolean hasNext = rows.size() > page.perPage();
+        if (hasNext) {
+            rows = rows.subList(0, page.perPage());
+        }
+        return new StoredAnswer.Table(Var.varList(query.getResultVars()), rows, page, hasNext);
+    }
+
+    /** A label for each IRI that has one (rdfs:label or skos:prefLabel), for showing rows to people. */
+    Map<Node, String> labels(Collection<Node> iris) {
+        Map<Node, String> labels = new HashMap<>();
+        if (iris.isEmpty()) {
+            return labels;
+        }
+        Query query = QueryFactory.create(LABELS);
+        ElementData values = new ElementData();
+        Var iri = Var.alloc("iri");
+        values.add(iri);
+        iris.forEach(node -> values.add(BindingFactory.binding(iri, node)));
+        ElementGroup group = new ElementGroup();
+        group.addElement(values);
+        ((ElementGroup) query.getQueryPattern()).getElements().forEach(group::addElement);
+        query.setQueryPattern(group);
+        Map<Node, Integer> ranks = new HashMap<>();
+        store.query(query, sparql.queryTimeout(), execution -> {
+            ResultSet results = execution.execSelect();
+            while (results.hasNext()) {
+                QuerySolution row = results.next();
+                if (!row.get("label").isLiteral()) {
+                    continue;
+                }
+                Literal label = row.getLiteral("label");
+                Node subject = row.get("iri").asNode();
+                int rank = rank(label.getLanguage());
+                Integer best = ranks.get(subject);
+                if (best == null || rank < best
+                        || (rank == best && label.getLexicalForm().compareTo(labels.get(subject)) < 0)) {
+                    ranks.put(subject, rank);
+                    labels.put(subject, label.getLexicalForm());
+                }
+            }
+            return null;
+        });
+        return labels;
+    }
+
+    private static int rank(String language) {
+        if (language.equalsIgnoreCase("en") || language.toLowerCase().startsWith("en-")) {
+            return 0;
+        }
+        return language.isEmpty() ? 1 : 2;
+    }
+}
