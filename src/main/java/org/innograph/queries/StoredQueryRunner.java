@@ -14,6 +14,7 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.syntax.ElementData;
 import org.apache.jena.sparql.syntax.ElementGroup;
@@ -76,7 +77,7 @@ public class StoredQueryRunner {
             List<Binding> fetched = new ArrayList<>();
             ResultSet results = execution.execSelect();
             while (results.hasNext()) {
-                fetched.add(results.nextBinding());
+                fetched.add(resolved(results.nextBinding()));
             }
             return fetched;
         });
@@ -85,6 +86,14 @@ public class StoredQueryRunner {
             rows = rows.subList(0, page.perPage());
         }
         return new StoredAnswer.Table(Var.varList(query.getResultVars()), rows, page, hasNext);
+    }
+
+    // TDB2 bindings look their terms up lazily; outside the read transaction that lookup no longer works, so
+    // every term is taken out while the transaction is open.
+    private static Binding resolved(Binding row) {
+        BindingBuilder copy = Binding.builder();
+        row.forEach(copy::add);
+        return copy.build();
     }
 
     /** A label for each IRI that has one (rdfs:label or skos:prefLabel), for showing rows to people. */
