@@ -93,7 +93,7 @@ final class QueryBinder {
             Node node = parameter.type().parse(value);
             if (node == null || (!allowed.isEmpty() && !allowed.contains(node))) {
                 throw new QueryParameterException(parameter.name(), parameter.expects(), "Parameter '"
-                        + parameter.name() + "': '" + value + "' is not " + parameter.expects());
+                        + parameter.name() + "': '" + value + "' is not " + parameter.expectsEach());
             }
             if (!nodes.contains(node)) {
                 nodes.add(node);

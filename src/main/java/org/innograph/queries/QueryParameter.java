@@ -21,12 +21,13 @@ public record QueryParameter(String name, ParameterType type, boolean required, 
         allowedValues = List.copyOf(allowedValues);
     }
 
-    /** What a value must look like, in words. */
+    /** What the parameter takes, in words. */
     public String expects() {
-        String what = type.expects();
-        if (!allowedValues.isEmpty()) {
-            what = "one of " + String.join(", ", allowedValues);
-        }
-        return multi ? "one or more values, each " + what : what;
+        return multi ? "one or more values, each " + expectsEach() : expectsEach();
+    }
+
+    /** What one value must look like, in words. */
+    public String expectsEach() {
+        return allowedValues.isEmpty() ? type.expects() : "one of " + String.join(", ", allowedValues);
     }
 }

@@ -193,6 +193,10 @@ class StoredQueryOpenApi implements OpenApiCustomizer {
     }
 
     private static String join(String first, String second) {
-        return first == null || first.isBlank() ? second : first.strip() + " " + second;
+        if (first == null || first.isBlank()) {
+            return second;
+        }
+        String text = first.strip();
+        return text + (text.endsWith(".") ? " " : ". ") + second;
     }
 }
