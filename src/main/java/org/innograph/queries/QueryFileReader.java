@@ -13,6 +13,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
+import org.apache.jena.update.UpdateFactory;
 
 /**
  * Reads a query file: the {@code #+} header lines that document it, and the SPARQL below. The syntax is in
@@ -54,7 +55,7 @@ final class QueryFileReader {
                 header.accept(line.substring(2).strip(), i + 1);
             }
         }
-        Query query = parse(file, text);
+        Query query = parse(file, text, lines);
         List<QueryParameter> parameters = new ArrayList<>();
         for (ParameterLine line : header.parameters) {
             QueryParameter parameter = parameter(file, line);
@@ -80,12 +81,30 @@ final class QueryFileReader {
                 header.pageSize, header.federated, text, query, origin);
     }
 
-    private static Query parse(String file, String text) {
+    private static Query parse(String file, String text, String[] lines) {
         try {
             return QueryFactory.create(text, Syntax.syntaxARQ);
         } catch (QueryParseException e) {
-            throw new MalformedQueryFileException(file, Math.max(e.getLine(), 1),
+            int firstStatement = 1;
+            while (firstStatement <= lines.length && (lines[firstStatement - 1].isBlank()
+                    || lines[firstStatement - 1].strip().startsWith("#"))) {
+                firstStatement++;
+            }
+            if (isUpdate(text)) {
+                throw new MalformedQueryFileException(file, firstStatement,
+                        "this is a SPARQL update; stored queries only read (SELECT, CONSTRUCT, ASK or DESCRIBE)");
+            }
+            throw new MalformedQueryFileException(file, e.getLine() > 0 ? e.getLine() : firstStatement,
                     "not a SPARQL query: " + e.getMessage());
+        }
+    }
+
+    private static boolean isUpdate(String text) {
+        try {
+            UpdateFactory.create(text);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
