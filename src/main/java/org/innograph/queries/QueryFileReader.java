@@ -59,6 +59,11 @@ final class QueryFileReader {
         List<QueryParameter> parameters = new ArrayList<>();
         for (ParameterLine line : header.parameters) {
             QueryParameter parameter = parameter(file, line);
+            int assigned = assignment(lines, parameter.name());
+            if (assigned > 0) {
+                throw new MalformedQueryFileException(file, assigned, "'AS ?" + parameter.name() + "' assigns the "
+                        + "parameter's variable, which the request's value already binds; use another variable");
+            }
             if (!mentions(lines, parameter.name())) {
                 throw new MalformedQueryFileException(file, line.number(), "parameter '" + parameter.name()
                         + "' is not used: the query must mention ?" + parameter.name());
@@ -111,6 +116,17 @@ final class QueryFileReader {
     private static boolean mentions(String[] lines, String variable) {
         Pattern use = Pattern.compile("[?$]" + Pattern.quote(variable) + "(?![A-Za-z0-9_])");
         return Arrays.stream(lines).filter(line -> !line.strip().startsWith("#")).anyMatch(line -> use.matcher(line).find());
+    }
+
+    /** The line of an {@code AS ?name} (BIND or SELECT expression) on a non-comment line, or 0. */
+    private static int assignment(String[] lines, String variable) {
+        Pattern assign = Pattern.compile("(?i)\\bAS\\s+[?$]" + Pattern.quote(variable) + "(?![A-Za-z0-9_])");
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].strip().startsWith("#") && assign.matcher(lines[i]).find()) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static QueryParameter parameter(String file, ParameterLine line) {

@@ -71,6 +71,7 @@ class QueryFileReaderTest {
         rejects("#+ param: x string values=a|b default=c\nSELECT ?x {}", 1, "default of parameter 'x' is not valid");
         rejects("#+ param: x date values=2020-01-01|yesterday\nSELECT ?x {}", 1, "'yesterday' is not a date");
         rejects("#+ param: x string\nSELECT ?y {}", 1, "must mention ?x");
+        rejects("#+ param: x string\nSELECT * {\n  BIND (1 AS ?x)\n}", 3, "'AS ?x' assigns the parameter's variable");
         rejects("#+ param: x string\n#+ param: x iri\nSELECT ?x {}", 2, "declared twice");
         rejects("#+ param: page integer\nSELECT ?page {}", 1, "reserved");
         rejects("#+ param: x string optional required\nSELECT ?x {}", 1, "both required and optional");

@@ -41,7 +41,7 @@ class StoredQueryApiTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static {
-        for (String file : List.of("typed-echo.rq", "numbers.rq", "broken-header.rq")) {
+        for (String file : List.of("typed-echo.rq", "numbers.rq", "broken-header.rq", "is-practice.rq")) {
             try (InputStream in = StoredQueryApiTest.class.getResourceAsStream("/stored-queries/" + file)) {
                 Files.copy(in, QUERIES.resolve(file), StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
@@ -256,6 +256,15 @@ class StoredQueryApiTest {
                     graph.createLiteral("Industry 4.0", "en"))).isTrue();
         }
         assertThat(json(get(path + "&page=2", "text/turtle")).get("parameter").asString()).isEqualTo("page");
+    }
+
+    @Test
+    void askResultsComeAsJsonAndSparqlJson() {
+        String path = "/api/queries/is-practice?resource=";
+        JsonNode yes = json(get(path + encode("https://w3id.org/innograph/id/practice/smart-factory"), "application/json"));
+        assertThat(yes.get("boolean").asBoolean()).isTrue();
+        JsonNode no = json(get(path + encode("https://w3id.org/innograph/theme/clusters"), "application/sparql-results+json"));
+        assertThat(no.get("boolean").asBoolean()).isFalse();
     }
 
     @Test
