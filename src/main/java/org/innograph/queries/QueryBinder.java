@@ -53,23 +53,28 @@ final class QueryBinder {
             }
             bindings.put(Var.alloc(parameter.name()), values(parameter, given));
         }
-        Query query = QueryFactory.create(stored.query());
-        if (!bindings.isEmpty()) {
-            ElementGroup group = new ElementGroup();
-            bindings.forEach((variable, nodes) -> {
-                ElementData data = new ElementData();
-                data.add(variable);
-                nodes.forEach(node -> data.add(BindingFactory.binding(variable, node)));
-                group.addElement(data);
-            });
-            Element pattern = query.getQueryPattern();
-            if (pattern instanceof ElementGroup existing) {
-                existing.getElements().forEach(group::addElement);
-            } else if (pattern != null) {
-                group.addElement(pattern);
-            }
-            query.setQueryPattern(group);
+        return withValues(QueryFactory.create(stored.query()), bindings);
+    }
+
+    /** The query with a VALUES block per variable at the start of its WHERE group; changes the query given. */
+    static Query withValues(Query query, Map<Var, List<Node>> bindings) {
+        if (bindings.isEmpty()) {
+            return query;
         }
+        ElementGroup group = new ElementGroup();
+        bindings.forEach((variable, nodes) -> {
+            ElementData data = new ElementData();
+            data.add(variable);
+            nodes.forEach(node -> data.add(BindingFactory.binding(variable, node)));
+            group.addElement(data);
+        });
+        Element pattern = query.getQueryPattern();
+        if (pattern instanceof ElementGroup existing) {
+            existing.getElements().forEach(group::addElement);
+        } else if (pattern != null) {
+            group.addElement(pattern);
+        }
+        query.setQueryPattern(group);
         return query;
     }
 

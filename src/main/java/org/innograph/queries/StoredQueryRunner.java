@@ -15,16 +15,13 @@ import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
-import org.apache.jena.sparql.engine.binding.BindingFactory;
-import org.apache.jena.sparql.syntax.ElementData;
-import org.apache.jena.sparql.syntax.ElementGroup;
 import org.innograph.sparql.SparqlProperties;
 import org.innograph.store.GraphStore;
 import org.springframework.stereotype.Service;
 
 /** Runs stored queries on the store: parameters bound, one page at a time, within the time limit. */
 @Service
-public class StoredQueryRunner {
+class StoredQueryRunner {
 
     // Labels are looked up for the IRIs of one page in one query; English first, then untagged, then any.
     private static final String LABELS = """
@@ -36,7 +33,7 @@ public class StoredQueryRunner {
     private final SparqlProperties sparql;
     private final QueriesProperties properties;
 
-    public StoredQueryRunner(GraphStore store, SparqlProperties sparql, QueriesProperties properties) {
+    StoredQueryRunner(GraphStore store, SparqlProperties sparql, QueriesProperties properties) {
         this.store = store;
         this.sparql = sparql;
         this.properties = properties;
@@ -102,15 +99,7 @@ public class StoredQueryRunner {
         if (iris.isEmpty()) {
             return labels;
         }
-        Query query = QueryFactory.create(LABELS);
-        ElementData values = new ElementData();
-        Var iri = Var.alloc("iri");
-        values.add(iri);
-        iris.forEach(node -> values.add(BindingFactory.binding(iri, node)));
-        ElementGroup group = new ElementGroup();
-        group.addElement(values);
-        ((ElementGroup) query.getQueryPattern()).getElements().forEach(group::addElement);
-        query.setQueryPattern(group);
+        Query query = QueryBinder.withValues(QueryFactory.create(LABELS), Map.of(Var.alloc("iri"), List.copyOf(iris)));
         Map<Node, Integer> ranks = new HashMap<>();
         store.query(query, sparql.queryTimeout(), execution -> {
             ResultSet results = execution.execSelect();
