@@ -341,6 +341,7 @@ final class QueryFileReader {
                 case "parameter":
                     return "param";
                 case "paging":
+                case "pagination":
                 case "page-size":
                 case "pagesize":
                 case "per_page":
