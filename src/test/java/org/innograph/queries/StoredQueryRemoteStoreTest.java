@@ -1,0 +1,99 @@
+package org.innograph.queries;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stored queries on a remote store (a real Fuseki in this JVM): the bound VALUES blocks, the page window and
+ * the label lookup travel as SPARQL text and give the same answers as on the embedded store.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class StoredQueryRemoteStoreTest {
+
+    private static final FusekiServer FUSEKI = startFuseki();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static FusekiServer startFuseki() {
+        Dataset dataset = TDB2Factory.createDataset();
+        // As the deployment's Fuseki is configured: the default graph is the union of the named graphs.
+        dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
+        return FusekiServer.create().port(0).loopback(true).add("/innograph", dataset).build().start();
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        String base = "http://localhost:" + FUSEKI.getHttpPort() + "/innograph";
+        registry.add("innograph.store.mode", () -> "remote");
+        registry.add("innograph.store.remote.query-url", () -> base + "/query");
+        registry.add("innograph.store.remote.update-url", () -> base + "/update");
+        registry.add("innograph.store.remote.gsp-url", () -> base + "/data");
+        registry.add("innograph.data.directories", () -> Path.of("src/test/resources/stored-queries/data").toString());
+    }
+
+    @AfterAll
+    static void stopFuseki() {
+        FUSEKI.stop();
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void boundParametersPagesAndLabelsWorkOnARemoteStore() {
+        JsonNode page = get("/api/queries/practices-by-theme?theme=digital-transformation,clusters&per_page=1");
+        assertThat(page.get("rows")).hasSize(1);
+        assertThat(page.get("has_next").asBoolean()).isTrue();
+        JsonNode row = page.get("rows").get(0);
+        assertThat(row.get("practice").get("value").asString())
+                .isEqualTo("https://w3id.org/innograph/id/practice/cluster-programme");
+        assertThat(row.get("practice").get("label").asString()).isEqualTo("Cluster programme");
+
+        JsonNode second = get("/api/queries/practices-by-theme?theme=digital-transformation,clusters&per_page=1&page=2");
+        assertThat(second.get("rows").get(0).get("practice").get("value").asString())
+                .isEqualTo("https://w3id.org/innograph/id/practice/smart-factory");
+        assertThat(second.get("has_next").asBoolean()).isFalse();
+
+        JsonNode region = get("/api/queries/practices-by-region?region=AT1");
+        assertThat(region.get("rows")).hasSize(1);
+        assertThat(region.get("rows").get(0).get("location").get("label").asString()).isEqualTo("Niederösterreich");
+    }
+
+    private JsonNode get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
