@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -390,7 +391,13 @@ class StoredQueryApiTest {
     private static Path temporaryFolder(String prefix) {
         try {
             Path folder = Files.createTempDirectory(prefix);
-            folder.toFile().deleteOnExit();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    FileSystemUtils.deleteRecursively(folder);
+                } catch (IOException e) {
+                    // a leftover temporary folder is not worth failing the build for
+                }
+            }));
             return folder;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
