@@ -12,10 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.apache.jena.fuseki.main.FusekiServer;
-import org.apache.jena.query.Dataset;
-import org.apache.jena.tdb2.TDB2;
-import org.apache.jena.tdb2.TDB2Factory;
+import org.innograph.testing.TestFuseki;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,19 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StoredQueryRemoteStoreTest {
 
-    private static final FusekiServer FUSEKI = startFuseki();
+    private static final TestFuseki FUSEKI = TestFuseki.start();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static FusekiServer startFuseki() {
-        Dataset dataset = TDB2Factory.createDataset();
-        // As the deployment's Fuseki is configured: the default graph is the union of the named graphs.
-        dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
-        return FusekiServer.create().port(0).loopback(true).add("/innograph", dataset).build().start();
-    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        String base = "http://localhost:" + FUSEKI.getHttpPort() + "/innograph";
+        String base = FUSEKI.datasetUrl();
         registry.add("innograph.store.mode", () -> "remote");
         registry.add("innograph.store.remote.query-url", () -> base + "/query");
         registry.add("innograph.store.remote.update-url", () -> base + "/update");
@@ -54,7 +44,7 @@ class StoredQueryRemoteStoreTest {
 
     @AfterAll
     static void stopFuseki() {
-        FUSEKI.stop();
+        FUSEKI.close();
     }
 
     @LocalServerPort
