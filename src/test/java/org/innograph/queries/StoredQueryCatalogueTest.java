@@ -183,6 +183,29 @@ class StoredQueryCatalogueTest {
     }
 
     @Test
+    void learningFlowsLinkCertaintyAndBudget() {
+        JsonNode fromLatvia = json(get("/api/queries/learning-flows-between-countries?from=lva", "application/json"));
+        assertThat(values(fromLatvia, "practiceCountry")).containsOnly(COUNTRY + "LVA");
+        // RISE (Sweden) and CIEBI (Portugal) took up the Latvian hackathons.
+        assertThat(values(fromLatvia, "learnerCountry")).contains(COUNTRY + "SWE", COUNTRY + "PRT");
+
+        JsonNode likely = json(get("/api/queries/practices-by-link-certainty?certainty=likely", "application/json"));
+        assertThat(values(likely, "certainty")).containsOnly("likely");
+        assertThat(values(likely, "practice")).contains(PRACTICE + "regional-innovation-node-north-halsingland-sweden");
+
+        JsonNode budget = json(get("/api/queries/project-budget", "application/json"));
+        boolean lead = false;
+        for (JsonNode row : budget.get("rows")) {
+            if (row.get("source").get("value").asString().contains("pressnews.si")) {
+                assertThat(row.get("component").get("value").asString()).isEqualTo("total budget");
+                assertThat(row.get("amount").get("value").decimalValue()).isEqualByComparingTo("1637941");
+                lead = true;
+            }
+        }
+        assertThat(lead).as("the lead partner's total budget figure is listed with its source").isTrue();
+    }
+
+    @Test
     void nutsHierarchyVersionsAndChanges() {
         assertThat(values(json(get("/api/queries/nuts-children?region=AT1", "application/json")), "child"))
                 .containsExactly(NUTS + "AT11", NUTS + "AT12", NUTS + "AT13");
