@@ -1,9 +1,18 @@
 package org.innograph.sparql;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.ResultSetStream;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.update.UpdateFactory;
 import org.innograph.store.GraphStore;
 import org.springframework.stereotype.Service;
@@ -36,7 +45,7 @@ public class QueryService {
         dataset.applyTo(query);
         return store.query(query, properties.queryTimeout(), execution -> {
             if (query.isSelectType()) {
-                return new QueryOutcome.Rows(execution.execSelect().rewindable());
+                return new QueryOutcome.Rows(detached(execution.execSelect()));
             }
             if (query.isAskType()) {
                 return new QueryOutcome.Answer(execution.execAsk());
@@ -49,6 +58,18 @@ public class QueryService {
             }
             throw SparqlProtocolException.badRequest("Unsupported query form: " + query.queryType());
         });
+    }
+
+    /**
+     * The rows with their values copied out: TDB2 rows resolve values lazily from the store, which is only
+     * safe inside the read transaction that produced them.
+     */
+    private static ResultSetRewindable detached(ResultSet rows) {
+        List<Binding> copies = new ArrayList<>();
+        while (rows.hasNext()) {
+            copies.add(BindingFactory.copy(rows.nextBinding()));
+        }
+        return ResultSetStream.create(Var.varList(rows.getResultVars()), copies.iterator()).rewindable();
     }
 
     static boolean isUpdate(String text) {
