@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "InnoGraph: a knowledge graph of European industrial-policy good practices.%n"
                 + "Without a command, starts the service (serve).",
         subcommands = {ServeCommand.class, LoadCommand.class, ValidateCommand.class, ImportCommand.class,
-                ExportCommand.class, BackupCommand.class, RestoreCommand.class, QueryCommand.class,
+                ExportCommand.class, BackupCommand.class, RestoreCommand.class, QueryCommand.class, ConvertCommand.class,
                 CommandLine.HelpCommand.class})
 public class InnoGraphCli {
 

@@ -53,7 +53,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "load", "validate", "import", "export", "backup", "restore", "query"})
+    @ValueSource(strings = {"serve", "load", "validate", "import", "export", "backup", "restore", "query", "convert"})
     void everyCommandExplainsItselfWithHelp(String command) {
         Run help = run(command, "--help");
 
@@ -206,6 +206,17 @@ class CliTest {
             assertThat(health.body()).contains("\"triples\"");
         }
         assertThat(command.isRunning()).isFalse();
+    }
+
+    @Test
+    void convertRegeneratesTheShippedTurtleFromItsSources() throws IOException {
+        Run convert = run("convert", "data/sources", dir.resolve("generated").toString());
+
+        assertThat(convert.exit()).as(convert.err()).isZero();
+        assertThat(convert.out()).contains("inno-industry ").contains("nuts-2021 ").contains(" triples");
+        assertThat(Files.readString(dir.resolve("generated/inno-industry.ttl")))
+                .as("the shipped file is what the converter makes of the shipped sources")
+                .isEqualTo(Files.readString(Path.of("data/inno-industry.ttl")));
     }
 
     private Path store() {
