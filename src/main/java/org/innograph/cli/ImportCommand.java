@@ -64,7 +64,7 @@ class ImportCommand implements Callable<Integer> {
         int refused = 0;
         try (GraphStore graphStore = store.open()) {
             ImportService imports = new ImportService(graphStore, ImportValidator.fromFile(properties.shapes()),
-                    new PracticeTemplate(properties.topicThemes()), properties.maxSize());
+                    new PracticeTemplate(properties.topicThemes(), properties.personNames()), properties.maxSize());
             for (Path file : files) {
                 try {
                     ImportOutcome outcome = imports.importFile(new ImportService.ImportRequest(

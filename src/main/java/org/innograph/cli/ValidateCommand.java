@@ -65,7 +65,7 @@ class ValidateCommand implements Callable<Integer> {
         Settings settings = Settings.load(config);
         ImportValidator validator = ImportValidator.fromFile(shapes != null ? shapes : settings.imports().shapes());
         PracticeTemplate template = new PracticeTemplate(topicThemes != null ? topicThemes
-                : settings.imports().topicThemes());
+                : settings.imports().topicThemes(), settings.imports().personNames());
         PrintWriter out = spec.commandLine().getOut();
         Map<Path, byte[]> contents = new LinkedHashMap<>();
         for (Path file : LoadCommand.expand(files)) {

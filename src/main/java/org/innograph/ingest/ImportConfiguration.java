@@ -10,6 +10,6 @@ class ImportConfiguration {
     @Bean
     ImportService importService(GraphStore store, ImportProperties properties) {
         return new ImportService(store, ImportValidator.fromFile(properties.shapes()),
-                new PracticeTemplate(properties.topicThemes()), properties.maxSize());
+                new PracticeTemplate(properties.topicThemes(), properties.personNames()), properties.maxSize());
     }
 }

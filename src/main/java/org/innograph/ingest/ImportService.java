@@ -105,6 +105,7 @@ public final class ImportService {
         if (format == ImportFormat.PRACTICE_CSV) {
             PracticeTemplate.Conversion conversion = practices.convert(content, reference);
             graph = conversion.graph();
+            notes.addAll(conversion.notes());
             problems = validator.validate(graph, reference).stream().map(conversion::place).toList();
         } else if (format == ImportFormat.EUROSTAT_CSV) {
             EurostatTable.Conversion conversion = eurostat.convert(content, reference, request.skipUnknownRegions());

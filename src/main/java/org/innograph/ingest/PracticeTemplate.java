@@ -64,27 +64,40 @@ public final class PracticeTemplate {
             Map.entry(IG + "innoLinkEvidence", "inno_industry_evidence_url"),
             Map.entry(DCTerms.source.getURI(), "source_url"), Map.entry(RDFS.seeAlso.getURI(), "other_sources"));
 
-    private final Map<String, String> topicThemes;
+    private final Map<String, String> topicThemes = new HashMap<>();
+    private final List<String> personNames = new ArrayList<>();
 
     /**
      * @param topicThemes the curated keyword-to-theme table ({@code topic,themes}, themes as space-separated
      *                    slugs); may be absent, then topics must name themes directly
+     * @param personNames the names of persons ({@code name}) that no value may carry, as for the shipped data
+     *                    (persons are not modelled); may be absent
      */
-    public PracticeTemplate(Path topicThemes) {
-        this.topicThemes = new HashMap<>();
-        if (topicThemes != null && Files.isRegularFile(topicThemes)) {
-            try {
-                for (CsvRows.Row row : CsvRows.read(Files.readAllBytes(topicThemes)).rows()) {
-                    this.topicThemes.put(row.get("topic").toLowerCase(Locale.ROOT), row.get("themes"));
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+    public PracticeTemplate(Path topicThemes, Path personNames) {
+        for (CsvRows.Row row : table(topicThemes)) {
+            this.topicThemes.put(row.get("topic").toLowerCase(Locale.ROOT), row.get("themes"));
+        }
+        for (CsvRows.Row row : table(personNames)) {
+            this.personNames.add(fold(row.get("name")));
         }
     }
 
-    /** The practices of the rows, and where each came from. */
-    public record Conversion(Graph graph, Map<String, Long> rowOfPractice) {
+    private static List<CsvRows.Row> table(Path file) {
+        if (file == null || !Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            return CsvRows.read(Files.readAllBytes(file)).rows();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The practices of the rows, where each came from, and what the curator should know although nothing was
+     * wrong (values left out because they name a person).
+     */
+    public record Conversion(Graph graph, Map<String, Long> rowOfPractice, List<String> notes) {
 
         /** A SHACL problem placed in the row of its practice and the column of its path, where known. */
         public ImportProblem place(ImportProblem problem) {
@@ -117,7 +130,9 @@ public final class PracticeTemplate {
         Map<String, Long> rowOfId = new HashMap<>();
         Set<String> nutsUsed = new LinkedHashSet<>();
         Map<String, Long> rowOfNuts = new HashMap<>();
-        for (CsvRows.Row row : csv.rows()) {
+        List<String> notes = new ArrayList<>();
+        for (CsvRows.Row original : csv.rows()) {
+            CsvRows.Row row = withoutPersonNames(original, notes);
             String id = row.get("gp_id");
             String title = row.get("title");
             if (id.isEmpty()) {
@@ -177,7 +192,52 @@ public final class PracticeTemplate {
             throw ImportRejectedException.invalid(problems.size() + " cells of the good-practice CSV cannot be "
                     + "imported", problems);
         }
-        return new Conversion(model.getGraph(), rowOf);
+        return new Conversion(model.getGraph(), rowOf, notes);
+    }
+
+    /**
+     * The row with every value that names a listed person left out (a URL cell loses only that URL), each
+     * noted by row and column: the same screen the shipped data goes through.
+     */
+    private CsvRows.Row withoutPersonNames(CsvRows.Row row, List<String> notes) {
+        if (personNames.isEmpty()) {
+            return row;
+        }
+        Map<String, String> cells = new HashMap<>(row.cells());
+        for (String column : COLUMNS) {
+            String value = row.get(column);
+            if (column.endsWith("_url") || column.equals("other_sources") || column.equals("gp_database_page")) {
+                Matcher matcher = URL.matcher(value);
+                StringBuilder kept = new StringBuilder();
+                int from = 0;
+                while (matcher.find()) {
+                    if (namesAPerson(matcher.group())) {
+                        notes.add("row " + row.number() + ", column " + column + ": left out " + matcher.group()
+                                + " (it names a person; persons are not modelled)");
+                        kept.append(value, from, matcher.start());
+                        from = matcher.end();
+                    }
+                }
+                if (from > 0) {
+                    cells.put(column, kept.append(value.substring(from)).toString());
+                }
+            } else if (!column.equals("title") && namesAPerson(value)) {
+                cells.put(column, "");
+                notes.add("row " + row.number() + ", column " + column + ": value left out (it names a person; "
+                        + "persons are not modelled)");
+            }
+        }
+        return new CsvRows.Row(row.number(), cells);
+    }
+
+    private boolean namesAPerson(String value) {
+        String folded = " " + fold(value) + " ";
+        return personNames.stream().anyMatch(name -> folded.contains(" " + name + " "));
+    }
+
+    private static String fold(String text) {
+        String ascii = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
     }
 
     private static void location(Resource practice, CsvRows.Row row, Map<String, String> countries,
