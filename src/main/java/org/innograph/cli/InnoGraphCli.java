@@ -41,9 +41,20 @@ public class InnoGraphCli {
                 });
     }
 
-    /** {@code mvn spring-boot:run} and a bare {@code java -jar} start the service. */
+    /**
+     * {@code mvn spring-boot:run} and a bare {@code java -jar} start the service, and so do Spring-style
+     * arguments alone ({@code java -jar innograph.jar --server.port=9090}), as they did before there were commands.
+     */
     static String[] arguments(String[] args) {
-        return args.length == 0 ? new String[] {"serve"} : args;
+        boolean springStyle = args.length > 0 && args[0].startsWith("--")
+                && !args[0].equals("--help") && !args[0].equals("--version");
+        if (args.length == 0 || springStyle) {
+            String[] serve = new String[args.length + 1];
+            serve[0] = "serve";
+            System.arraycopy(args, 0, serve, 1, args.length);
+            return serve;
+        }
+        return args;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -65,6 +65,8 @@ class CliTest {
     void withoutArgumentsTheCommandIsServe() {
         assertThat(InnoGraphCli.arguments(new String[0])).containsExactly("serve");
         assertThat(InnoGraphCli.arguments(new String[] {"query", "ASK {}"})).containsExactly("query", "ASK {}");
+        assertThat(InnoGraphCli.arguments(new String[] {"--server.port=9090"})).containsExactly("serve", "--server.port=9090");
+        assertThat(InnoGraphCli.arguments(new String[] {"--help"})).containsExactly("--help");
     }
 
     @Test
