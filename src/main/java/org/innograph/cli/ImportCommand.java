@@ -63,7 +63,7 @@ class ImportCommand implements Callable<Integer> {
         ImportProperties properties = store.settings().imports();
         int refused = 0;
         try (GraphStore graphStore = store.open()) {
-            ImportService imports = new ImportService(graphStore, ImportValidator.fromFile(properties.shapes()),
+            ImportService imports = new ImportService(graphStore, () -> ImportValidator.fromFile(properties.shapes()),
                     new PracticeTemplate(properties.topicThemes(), properties.personNames()), properties.maxSize());
             for (Path file : files) {
                 try {

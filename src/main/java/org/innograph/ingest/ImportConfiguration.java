@@ -9,7 +9,7 @@ class ImportConfiguration {
 
     @Bean
     ImportService importService(GraphStore store, ImportProperties properties) {
-        return new ImportService(store, ImportValidator.fromFile(properties.shapes()),
+        return new ImportService(store, () -> ImportValidator.fromFile(properties.shapes()),
                 new PracticeTemplate(properties.topicThemes(), properties.personNames()), properties.maxSize());
     }
 }

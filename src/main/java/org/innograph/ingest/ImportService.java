@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -42,14 +43,19 @@ public final class ImportService {
     private static final String CONTENT_HASH = ReferenceData.IG + "contentHash";
 
     private final GraphStore store;
-    private final ImportValidator validator;
+    private final Supplier<ImportValidator> validator;
     private final PracticeTemplate practices;
     private final EurostatTable eurostat = new EurostatTable();
     private final DataSize maxSize;
 
-    public ImportService(GraphStore store, ImportValidator validator, PracticeTemplate practices, DataSize maxSize) {
+    /**
+     * @param validator gives the validator when the first import needs it, so that a service without its shapes
+     *                  file still serves everything else and says why imports are refused
+     */
+    public ImportService(GraphStore store, Supplier<ImportValidator> validator, PracticeTemplate practices,
+                         DataSize maxSize) {
         this.store = store;
-        this.validator = validator;
+        this.validator = memoised(validator);
         this.practices = practices;
         this.maxSize = maxSize;
     }
@@ -98,6 +104,7 @@ public final class ImportService {
         }
 
         String graphIri = graphOf(id);
+        ImportValidator validator = validator();
         ReferenceData reference = ReferenceData.of(store);
         Graph graph;
         List<ImportProblem> problems;
@@ -136,6 +143,19 @@ public final class ImportService {
             connection.put(graphIri, written);
         });
         return new ImportOutcome(existed.get() ? ImportOutcome.REPLACED : ImportOutcome.CREATED, batch);
+    }
+
+    private ImportValidator validator() {
+        try {
+            return validator.get();
+        } catch (IllegalStateException e) {
+            throw new ImportRejectedException(503, "Imports are unavailable: " + e.getMessage(), List.of());
+        }
+    }
+
+    private static Supplier<ImportValidator> memoised(Supplier<ImportValidator> supplier) {
+        java.util.concurrent.atomic.AtomicReference<ImportValidator> made = new java.util.concurrent.atomic.AtomicReference<>();
+        return () -> made.updateAndGet(existing -> existing != null ? existing : supplier.get());
     }
 
     /** The batches in the store, oldest first. */
