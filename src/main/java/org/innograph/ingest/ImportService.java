@@ -133,8 +133,8 @@ public final class ImportService {
 
         ImportBatch batch = new ImportBatch(id, graphIri, request.fileName(), mediaType(format), sha256,
                 request.user(), started.toString(), ToolVersion.current(), graph.size(), notes);
-        Model contentModel = ModelFactory.createModelForGraph(graph);
-        Model written = ModelFactory.createDefaultModel().add(contentModel).add(provenance(batch, started));
+        Model written = ModelFactory.createDefaultModel().add(ModelFactory.createModelForGraph(graph))
+                .add(provenance(batch, started));
         AtomicBoolean existed = new AtomicBoolean();
         store.write(connection -> {
             ParameterizedSparqlString ask = new ParameterizedSparqlString("ASK { GRAPH ?g { ?s ?p ?o } }");

@@ -64,13 +64,7 @@ public final class ImportValidator {
         return problems;
     }
 
-    /** Validates files as they are, with no reference data beyond them (the {@code validate} command). */
-    public ValidationReport validateAll(Graph data) {
-        return ShaclValidator.get().validate(shapes, data);
-    }
-
     private static String label(Node node) {
         return node.isURI() ? node.getURI() : FmtUtils.stringForNode(node);
     }
-
 }

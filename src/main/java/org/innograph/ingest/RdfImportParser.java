@@ -14,6 +14,8 @@ import org.apache.jena.riot.lang.LangJSONLD11;
 import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.riot.system.StreamRDFWrapper;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.Context;
 
@@ -37,9 +39,9 @@ public final class RdfImportParser {
     public static Graph parse(byte[] content, ImportFormat format, String base) {
         Graph graph = GraphFactory.createDefaultGraph();
         StreamRDF sink = StreamRDFLib.graph(graph);
-        StreamRDF flattening = new org.apache.jena.riot.system.StreamRDFWrapper(sink) {
+        StreamRDF flattening = new StreamRDFWrapper(sink) {
             @Override
-            public void quad(org.apache.jena.sparql.core.Quad quad) {
+            public void quad(Quad quad) {
                 sink.triple(quad.asTriple());
             }
         };

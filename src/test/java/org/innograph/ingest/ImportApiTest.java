@@ -238,6 +238,28 @@ class ImportApiTest extends ApiTestSupport {
     }
 
     @Test
+    void csvThatIsNotTheTemplateOrNotCsvIsRefusedAndNothingIsWritten() {
+        DatasetGraph before = snapshot();
+
+        HttpResponse<String> wrongHeader = post("/api/imports", "text/csv",
+                "gp_id,title,sumary\nT-1,A practice,Text\n".getBytes(StandardCharsets.UTF_8), true);
+        HttpResponse<String> unclosedQuote = post("/api/imports", "text/csv",
+                (String.join(",", PracticeTemplate.COLUMNS) + "\nT-1,\"A practice,AT\n").getBytes(StandardCharsets.UTF_8), true);
+
+        assertThat(wrongHeader.statusCode()).isEqualTo(422);
+        JsonNode problems = json.readTree(wrongHeader.body()).path("problems");
+        List<String> columns = new java.util.ArrayList<>();
+        problems.forEach(problem -> {
+            assertThat(problem.path("row").asInt()).isEqualTo(1);
+            columns.add(problem.path("column").asString());
+        });
+        assertThat(columns).contains("sumary", "summary_own_words", "source_url");
+        assertThat(unclosedQuote.statusCode()).as(unclosedQuote.body()).isEqualTo(400);
+        assertThat(json.readTree(unclosedQuote.body()).path("message").asString()).startsWith("Malformed CSV");
+        assertThat(IsoMatcher.isomorphic(before, snapshot())).isTrue();
+    }
+
+    @Test
     void tooLargeIs413AndNothingIsWritten() {
         DatasetGraph before = snapshot();
         byte[] big = new byte[65 * 1024];
