@@ -37,6 +37,14 @@ public abstract class ApiTestSupport {
     static {
         try {
             STORE = Files.createTempDirectory("innograph-api-test");
+            // The store stays open until the JVM ends, so it is removed then.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    org.springframework.util.FileSystemUtils.deleteRecursively(STORE);
+                } catch (IOException e) {
+                    // a leftover temporary folder is harmless
+                }
+            }));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
