@@ -1,0 +1,70 @@
+package org.innograph.backup;
+
+import java.io.OutputStream;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.innograph.store.GraphStore;
+
+/**
+ * Writes the named graphs of the store, or one of them, as a stream of quads. Asked in SPARQL, so it works the
+ * same on the embedded store (inside one read transaction: a consistent snapshot) and on a remote server; the
+ * quads go out as they come and are never all held in memory.
+ */
+public final class DatasetDump {
+
+    private static final long REPORT_EVERY = 10_000;
+
+    private DatasetDump() {
+    }
+
+    /**
+     * @param graph    the IRI of the one graph to write, or null for all named graphs
+     * @param expected how many quads are expected (for progress), or 0 when unknown
+     * @return the number of quads written
+     */
+    public static long write(GraphStore store, String graph, DumpFormat format, OutputStream out, long expected,
+                             Progress progress) {
+        Query query;
+        Node graphNode = graph == null ? null : NodeFactory.createURI(graph);
+        if (graph == null) {
+            query = QueryFactory.create("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }");
+        } else {
+            ParameterizedSparqlString select = new ParameterizedSparqlString(
+                    "SELECT ?s ?p ?o WHERE { GRAPH ?graph { ?s ?p ?o } }");
+            select.setIri("graph", graph);
+            query = select.asQuery();
+        }
+        AtomicLong count = new AtomicLong();
+        store.read(connection -> {
+            StreamRDF writer = StreamRDFWriter.getWriterStream(out, format.rdfFormat());
+            writer.start();
+            connection.querySelect(query, row -> {
+                Node g = graphNode != null ? graphNode : row.get("g").asNode();
+                writer.quad(org.apache.jena.sparql.core.Quad.create(g, row.get("s").asNode(), row.get("p").asNode(),
+                        row.get("o").asNode()));
+                long n = count.incrementAndGet();
+                if (n % REPORT_EVERY == 0) {
+                    progress.report(n, expected > 0 ? Math.min(1.0, (double) n / expected) : -1);
+                }
+            });
+            writer.finish();
+            return null;
+        });
+        progress.report(count.get(), 1.0);
+        return count.get();
+    }
+
+    /** Whether the store has a graph of this name with anything in it. */
+    public static boolean hasGraph(GraphStore store, String graph) {
+        ParameterizedSparqlString ask = new ParameterizedSparqlString("ASK { GRAPH ?g { ?s ?p ?o } }");
+        ask.setIri("g", graph);
+        return store.read(connection -> connection.queryAsk(ask.asQuery()));
+    }
+}

@@ -1,0 +1,79 @@
+package org.innograph.backup;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.zip.GZIPOutputStream;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.innograph.store.GraphStore;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/dump}: the whole store (or {@code ?graph=IRI}) as gzip-compressed N-Quads or TriG
+ * ({@code ?format=nquads|trig}), streamed as it is read. The body is the {@code .nq.gz} / {@code .trig.gz} file.
+ */
+@RestController
+class DumpController {
+
+    private final GraphStore store;
+
+    DumpController(GraphStore store) {
+        this.store = store;
+    }
+
+    @GetMapping("/api/dump")
+    void dump(@RequestParam(defaultValue = "nquads") String format, @RequestParam(required = false) String graph,
+              HttpServletResponse response) throws IOException {
+        DumpFormat dumpFormat = DumpFormat.named(format).orElseThrow(() -> new BadDumpRequest(
+                HttpStatus.BAD_REQUEST, "Unknown dump format '" + format + "': use nquads or trig"));
+        if (graph != null) {
+            if (!isAbsoluteIri(graph)) {
+                throw new BadDumpRequest(HttpStatus.BAD_REQUEST, "?graph must be an absolute IRI, not '" + graph + "'");
+            }
+            if (!DatasetDump.hasGraph(store, graph)) {
+                throw new BadDumpRequest(HttpStatus.NOT_FOUND, "No graph <" + graph + "> in the store");
+            }
+        }
+        String name = "innograph-" + (graph == null ? "" : graph.substring(graph.lastIndexOf('/') + 1)
+                .replaceAll("[^A-Za-z0-9._-]", "_") + "-") + LocalDate.now() + "." + dumpFormat.extension() + ".gz";
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType("application/gzip");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
+                .toString());
+        try (OutputStream out = new GZIPOutputStream(response.getOutputStream(), 1 << 16)) {
+            DatasetDump.write(store, graph, dumpFormat, out, 0, Progress.NONE);
+        }
+    }
+
+    private static boolean isAbsoluteIri(String text) {
+        try {
+            return URI.create(text).isAbsolute();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static final class BadDumpRequest extends RuntimeException {
+        private final HttpStatus status;
+
+        BadDumpRequest(HttpStatus status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    @ExceptionHandler(BadDumpRequest.class)
+    ResponseEntity<String> badRequest(BadDumpRequest e) {
+        return ResponseEntity.status(e.status).contentType(MediaType.TEXT_PLAIN).body(e.getMessage() + "\n");
+    }
+}

@@ -1,0 +1,282 @@
+package org.innograph.ingest;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.innograph.store.GraphStore;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Curators' imports. Each file is parsed (or converted, for the CSV kinds), held to the SHACL shapes together
+ * with the reference data it points to, and only then written, in one write, as its own named graph
+ * {@code https://w3id.org/innograph/graph/import/{id}} that also carries its PROV-O provenance. Any problem
+ * stops the import before the store is touched.
+ */
+public final class ImportService {
+
+    public static final String GRAPH_BASE = GraphNames.GRAPH_BASE + "import/";
+    private static final Pattern BATCH_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final String PROV = "http://www.w3.org/ns/prov#";
+    private static final String FOAF = "http://xmlns.com/foaf/0.1/";
+    private static final String VOID = "http://rdfs.org/ns/void#";
+    /** The property the shipped-data loader also keeps file hashes in (SHA-256, hexadecimal). */
+    private static final String CONTENT_HASH = ReferenceData.IG + "contentHash";
+
+    private final GraphStore store;
+    private final Supplier<ImportValidator> validator;
+    private final PracticeTemplate practices;
+    private final EurostatTable eurostat = new EurostatTable();
+    private final DataSize maxSize;
+
+    /**
+     * @param validator gives the validator when the first import needs it, so that a service without its shapes
+     *                  file still serves everything else and says why imports are refused
+     */
+    public ImportService(GraphStore store, Supplier<ImportValidator> validator, PracticeTemplate practices,
+                         DataSize maxSize) {
+        this.store = store;
+        this.validator = memoised(validator);
+        this.practices = practices;
+        this.maxSize = maxSize;
+    }
+
+    /**
+     * One file to import.
+     *
+     * @param contentType        its media type, or null to go by the file name
+     * @param batchId            the batch to create or replace; null for one named after the content's hash
+     * @param skipUnknownRegions Eurostat tables only: leave out (and list) rows whose region is not in the graph
+     *                           instead of refusing the table
+     */
+    public record ImportRequest(String fileName, String contentType, byte[] content, String batchId, String user,
+                                boolean skipUnknownRegions) {
+    }
+
+    public static String graphOf(String batchId) {
+        return GRAPH_BASE + batchId;
+    }
+
+    public DataSize maxSize() {
+        return maxSize;
+    }
+
+    /** @throws ImportRejectedException when anything is wrong; then nothing was written */
+    public ImportOutcome importFile(ImportRequest request) {
+        Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        byte[] content = request.content();
+        if (content.length > maxSize.toBytes()) {
+            throw tooLarge(maxSize);
+        }
+        if (request.batchId() != null && !BATCH_ID.matcher(request.batchId()).matches()) {
+            throw ImportRejectedException.unparseable("Batch id '" + request.batchId() + "' is not allowed: use up "
+                    + "to 64 lower-case letters, digits and hyphens", List.of());
+        }
+        ImportFormat format = ImportFormat.detect(request.contentType(), request.fileName(), content)
+                .orElseThrow(() -> new ImportRejectedException(415, "Cannot import "
+                        + (request.contentType() != null ? "Content-Type " + request.contentType()
+                        : "file " + request.fileName()) + ": send one of " + ImportFormat.ACCEPTED, List.of()));
+        String sha256 = sha256(content);
+        String id = request.batchId() != null ? request.batchId() : sha256.substring(0, 16);
+        Optional<ImportBatch> same = list().stream().filter(batch -> batch.sha256().equals(sha256)
+                && (request.batchId() == null || batch.id().equals(id))).findFirst();
+        if (same.isPresent()) {
+            return new ImportOutcome(ImportOutcome.UNCHANGED, same.get());
+        }
+
+        String graphIri = graphOf(id);
+        ImportValidator validator = validator();
+        ReferenceData reference = ReferenceData.of(store);
+        Graph graph;
+        List<ImportProblem> problems;
+        List<String> notes = new ArrayList<>();
+        if (format == ImportFormat.PRACTICE_CSV) {
+            PracticeTemplate.Conversion conversion = practices.convert(content, reference);
+            graph = conversion.graph();
+            notes.addAll(conversion.notes());
+            problems = validator.validate(graph, reference).stream().map(conversion::place).toList();
+        } else if (format == ImportFormat.EUROSTAT_CSV) {
+            EurostatTable.Conversion conversion = eurostat.convert(content, reference, request.skipUnknownRegions());
+            graph = conversion.graph();
+            notes.addAll(conversion.notes());
+            problems = validator.validate(graph, reference);
+        } else {
+            graph = RdfImportParser.parse(content, format, graphIri);
+            problems = validator.validate(graph, reference);
+        }
+        if (graph.isEmpty()) {
+            throw ImportRejectedException.invalid("The file holds no data to import", List.of());
+        }
+        if (!problems.isEmpty()) {
+            throw ImportRejectedException.invalid(problems.size() + " SHACL violations: nothing was imported",
+                    problems);
+        }
+
+        ImportBatch batch = new ImportBatch(id, graphIri, request.fileName(), mediaType(format), sha256,
+                request.user(), started.toString(), ToolVersion.current(), graph.size(), notes);
+        Model written = ModelFactory.createDefaultModel().add(ModelFactory.createModelForGraph(graph))
+                .add(provenance(batch, started));
+        AtomicBoolean existed = new AtomicBoolean();
+        store.write(connection -> {
+            ParameterizedSparqlString ask = new ParameterizedSparqlString("ASK { GRAPH ?g { ?s ?p ?o } }");
+            ask.setIri("g", graphIri);
+            existed.set(connection.queryAsk(ask.asQuery()));
+            connection.put(graphIri, written);
+        });
+        return new ImportOutcome(existed.get() ? ImportOutcome.REPLACED : ImportOutcome.CREATED, batch);
+    }
+
+    private ImportValidator validator() {
+        try {
+            return validator.get();
+        } catch (IllegalStateException e) {
+            throw new ImportRejectedException(503, "Imports are unavailable: " + e.getMessage(), List.of());
+        }
+    }
+
+    private static Supplier<ImportValidator> memoised(Supplier<ImportValidator> supplier) {
+        java.util.concurrent.atomic.AtomicReference<ImportValidator> made = new java.util.concurrent.atomic.AtomicReference<>();
+        return () -> made.updateAndGet(existing -> existing != null ? existing : supplier.get());
+    }
+
+    /** The batches in the store, oldest first. */
+    public List<ImportBatch> list() {
+        String query = """
+                PREFIX prov: <http://www.w3.org/ns/prov#>
+                PREFIX dct: <http://purl.org/dc/terms/>
+                PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+                PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+                PREFIX void: <http://rdfs.org/ns/void#>
+                PREFIX ig: <https://w3id.org/innograph/ontology#>
+                SELECT ?g ?id ?fileName ?format ?sha ?user ?started ?tool ?triples
+                       (GROUP_CONCAT(?note; separator="\\n") AS ?notes)
+                WHERE {
+                  GRAPH ?g {
+                    ?g prov:wasGeneratedBy ?activity ; dct:identifier ?id ; void:triples ?triples ;
+                       prov:wasDerivedFrom ?file .
+                    ?file dct:title ?fileName ; dct:format ?format ; ig:contentHash ?sha .
+                    ?activity prov:startedAtTime ?started ; prov:wasAssociatedWith ?account, ?software .
+                    ?account foaf:accountName ?user .
+                    ?software a prov:SoftwareAgent ; rdfs:label ?tool .
+                    OPTIONAL { ?g skos:note ?note }
+                  }
+                  FILTER(STRSTARTS(STR(?g), ?base))
+                }
+                GROUP BY ?g ?id ?fileName ?format ?sha ?user ?started ?tool ?triples
+                ORDER BY ?started ?id""";
+        ParameterizedSparqlString select = new ParameterizedSparqlString(query);
+        select.setLiteral("base", GRAPH_BASE);
+        return store.read(connection -> {
+            List<ImportBatch> batches = new ArrayList<>();
+            connection.querySelect(select.asQuery(), row -> {
+                if (!row.contains("g")) {
+                    return; // the one empty group Jena gives when there are no batches
+                }
+                // GROUP_CONCAT over a batch without notes may come back unbound rather than "".
+                String notes = row.contains("notes") ? row.getLiteral("notes").getString() : "";
+                batches.add(new ImportBatch(row.getLiteral("id").getString(), row.getResource("g").getURI(),
+                        row.getLiteral("fileName").getString(), row.getLiteral("format").getString(),
+                        row.getLiteral("sha").getString(), row.getLiteral("user").getString(),
+                        row.getLiteral("started").getLexicalForm(), row.getLiteral("tool").getString(),
+                        row.getLiteral("triples").getLong(),
+                        notes.isEmpty() ? List.of() : Arrays.asList(notes.split("\n"))));
+            });
+            return batches;
+        });
+    }
+
+    public Optional<ImportBatch> find(String id) {
+        return list().stream().filter(batch -> batch.id().equals(id)).findFirst();
+    }
+
+    /** Removes a batch's graph, provenance included; false when there is no such batch. */
+    public boolean delete(String id) {
+        if (find(id).isEmpty()) {
+            return false;
+        }
+        store.write(connection -> connection.delete(graphOf(id)));
+        return true;
+    }
+
+    /**
+     * The batch's provenance, kept in its own graph so that it goes when the batch goes: the graph was derived
+     * from the file (name, media type, SHA-256) by an import activity associated with the user and this tool.
+     */
+    private static Model provenance(ImportBatch batch, Instant started) {
+        Model model = ModelFactory.createDefaultModel();
+        String graph = batch.graph();
+        Resource file = model.createResource(graph + "#file");
+        file.addProperty(RDF.type, model.createResource(PROV + "Entity"));
+        file.addProperty(DCTerms.title, batch.fileName());
+        file.addProperty(DCTerms.format, batch.format());
+        file.addProperty(ResourceFactory.createProperty(CONTENT_HASH), batch.sha256());
+        Resource account = model.createResource(graph + "#user");
+        account.addProperty(RDF.type, model.createResource(PROV + "Agent"));
+        account.addProperty(ResourceFactory.createProperty(FOAF + "accountName"), batch.user());
+        Resource software = model.createResource(graph + "#software");
+        software.addProperty(RDF.type, model.createResource(PROV + "SoftwareAgent"));
+        software.addProperty(RDFS.label, batch.tool());
+        Resource activity = model.createResource(graph + "#import");
+        activity.addProperty(RDF.type, model.createResource(PROV + "Activity"));
+        activity.addProperty(RDFS.label, "import of " + batch.fileName(), "en");
+        activity.addLiteral(prov("startedAtTime"), model.createTypedLiteral(started.toString(), XSDDatatype.XSDdateTime));
+        activity.addLiteral(prov("endedAtTime"), model.createTypedLiteral(Instant.now().toString(),
+                XSDDatatype.XSDdateTime));
+        activity.addProperty(prov("used"), file);
+        activity.addProperty(prov("wasAssociatedWith"), account);
+        activity.addProperty(prov("wasAssociatedWith"), software);
+        Resource batchGraph = model.createResource(graph);
+        batchGraph.addProperty(RDF.type, model.createResource(PROV + "Entity"));
+        batchGraph.addProperty(DCTerms.identifier, batch.id());
+        batchGraph.addProperty(RDFS.label, "import batch " + batch.id() + " (" + batch.fileName() + ")", "en");
+        batchGraph.addProperty(prov("wasGeneratedBy"), activity);
+        batchGraph.addProperty(prov("wasDerivedFrom"), file);
+        batchGraph.addProperty(prov("wasAttributedTo"), account);
+        batchGraph.addLiteral(ResourceFactory.createProperty(VOID + "triples"),
+                model.createTypedLiteral(Long.toString(batch.triples()), XSDDatatype.XSDinteger));
+        batch.notes().forEach(note -> batchGraph.addProperty(SKOS.note, note));
+        return model;
+    }
+
+    private static org.apache.jena.rdf.model.Property prov(String local) {
+        return ResourceFactory.createProperty(PROV + local);
+    }
+
+    private static String mediaType(ImportFormat format) {
+        return format.isCsv() ? "text/csv" : format.lang().getHeaderString();
+    }
+
+    public static ImportRejectedException tooLarge(DataSize limit) {
+        return new ImportRejectedException(413, "The file is larger than the import limit of "
+                + (limit.toMegabytes() >= 1 ? limit.toMegabytes() + " MB" : limit.toKilobytes() + " KB")
+                + " (innograph.imports.max-size)", List.of());
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
