@@ -71,7 +71,9 @@ class StoredQueryCatalogueTest {
                 Map.entry("nuts-versions", "region=HU11"),
                 Map.entry("regions-by-typology", "code=1"),
                 Map.entry("fact-provenance", "resource=" + encode(PRACTICE + "latvian-it-cluster")),
-                Map.entry("practice-description", "practice=" + encode(PRACTICE + "latvian-it-cluster"))));
+                Map.entry("practice-description", "practice=" + encode(PRACTICE + "latvian-it-cluster")),
+                Map.entry("practices-in-regions-above-indicator",
+                        "dataset=" + encode("https://w3id.org/innograph/id/dataset/eurostat/rd_e_gerdreg"))));
         JsonNode catalogue = json(get("/api/queries", "application/json"));
         assertThat(catalogue.get("skipped")).as("no shipped query file is skipped").isEmpty();
         int offline = 0;
@@ -84,7 +86,9 @@ class StoredQueryCatalogueTest {
             HttpResponse<String> response = get("/api/queries/" + name + "?" + examples.getOrDefault(name, ""), accept);
             assertThat(response.statusCode()).as(name + ": " + response.body()).isEqualTo(200);
             assertThat(response.body()).as(name + " answers something").isNotBlank();
-            if (accept.equals("application/json")) {
+            // Queries over data that curators import (e.g. Eurostat tables) have nothing to join on the shipped data.
+            boolean needsImport = query.get("tags").toString().contains("needs-imported-data");
+            if (accept.equals("application/json") && !needsImport) {
                 assertThat(json(response).get("rows")).as(name + " has rows").isNotEmpty();
             }
             offline++;
