@@ -1,0 +1,155 @@
+package org.innograph.linkeddata;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.ModelMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Dereferencing: every IRI we mint answers on this server (HTML for browsers, RDF by Accept or by file
+ * extension), and the resources we hold but did not mint are browsable through {@code /resource?uri=}.
+ */
+@Controller
+class LinkedDataController {
+
+    private final ResourceDescriber describer;
+    private final RelatedResources related;
+    private final PublicIris iris;
+
+    LinkedDataController(ResourceDescriber describer, RelatedResources related, PublicIris iris) {
+        this.describer = describer;
+        this.related = related;
+        this.iris = iris;
+    }
+
+    @GetMapping("/id/{kind}/{slug}")
+    Object minted(@PathVariable String kind, @PathVariable String slug,
+                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, ModelMap model) {
+        return answer("id/" + kind + "/", slug, accept, model);
+    }
+
+    @GetMapping("/theme/{slug}")
+    Object theme(@PathVariable String slug, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                 ModelMap model) {
+        return answer("theme/", slug, accept, model);
+    }
+
+    /** The theme scheme itself, {@code {base}theme/}. */
+    @GetMapping("/theme/")
+    Object themeScheme(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, ModelMap model) {
+        return represent(iris.iriOf("theme/"), negotiate(accept), model);
+    }
+
+    @GetMapping("/resource")
+    Object held(@RequestParam(required = false) String uri, @RequestParam(required = false) String format,
+                @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, ModelMap model) {
+        if (uri == null || uri.isBlank()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Parameter 'uri' is required: the IRI to show");
+        }
+        if (!isAbsoluteIri(uri)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Parameter 'uri' is not an absolute IRI: " + uri);
+        }
+        if (iris.isMinted(uri)) {
+            String target = iris.pageOf(uri) + (format != null ? "." + format : "");
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(target)).build();
+        }
+        RdfFormat chosen = format != null ? RdfFormat.forExtension(format).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown format '" + format + "'; use one of "
+                        + List.of(RdfFormat.values()).stream().map(RdfFormat::extension).toList()))
+                : negotiate(accept);
+        return represent(uri, chosen, model);
+    }
+
+    private Object answer(String pathPrefix, String slug, String accept, ModelMap model) {
+        String name = slug;
+        RdfFormat format = null;
+        int dot = slug.lastIndexOf('.');
+        if (dot > 0) {
+            Optional<RdfFormat> byExtension = RdfFormat.forExtension(slug.substring(dot + 1));
+            if (byExtension.isPresent()) {
+                name = slug.substring(0, dot);
+                format = byExtension.get();
+            }
+        }
+        String iri = iris.iriOf(pathPrefix + name);
+        return represent(iri, format != null ? format : negotiate(accept), model);
+    }
+
+    private static RdfFormat negotiate(String accept) {
+        return RdfFormat.negotiate(accept, RdfFormat.HTML).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_ACCEPTABLE, "This resource is available as text/html, text/turtle, "
+                + "application/ld+json, application/n-triples and application/rdf+xml"));
+    }
+
+    private Object represent(String iri, RdfFormat format, ModelMap model) {
+        if (format != RdfFormat.HTML) {
+            org.apache.jena.rdf.model.Model rdf = describer.rdf(iri);
+            if (rdf.isEmpty()) {
+                return notFound(iri);
+            }
+            return RdfResponses.of(rdf, format);
+        }
+        Optional<ResourceDescription> found = describer.describe(iri);
+        if (found.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Nothing is known about " + iri);
+        }
+        ResourceDescription description = found.get();
+        model.addAttribute("d", description);
+        model.addAttribute("formats", alternates(iri));
+        if (description.hasType("ig:GoodPractice")) {
+            model.addAttribute("similar", related.similarPractices(iri));
+            model.addAttribute("inspired", related.actionsInspiredBy(iri));
+            return "practice";
+        }
+        if (description.hasType("ig:Region") && iri.startsWith(Vocabulary.NUTS)) {
+            model.addAttribute("code", iri.substring(Vocabulary.NUTS.length()));
+            model.addAttribute("practices", related.locatedIn(iri, "ig:GoodPractice"));
+            model.addAttribute("organisations", related.locatedIn(iri, "ig:Organisation"));
+            model.addAttribute("clusters", related.locatedIn(iri, "ig:Cluster"));
+            return "region";
+        }
+        if (description.hasType("ig:Theme")) {
+            model.addAttribute("practices", related.practicesWithTheme(iri));
+            model.addAttribute("eurovoc", related.euroVocMapping(iri));
+            return "theme";
+        }
+        return "resource";
+    }
+
+    private ResponseEntity<String> notFound(String iri) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+                .body("Nothing is known about " + iri + "\n");
+    }
+
+    /** Links to the RDF representations of the page's resource. */
+    private List<Alternate> alternates(String iri) {
+        String page = iris.pageOf(iri);
+        return List.of(RdfFormat.TURTLE, RdfFormat.JSON_LD, RdfFormat.N_TRIPLES, RdfFormat.RDF_XML).stream()
+                .map(format -> new Alternate(format.extension(), format.mediaType().toString(),
+                        iris.isMinted(iri) ? page + "." + format.extension() : page + "&format=" + format.extension()))
+                .toList();
+    }
+
+    record Alternate(String name, String mediaType, String href) {
+    }
+
+    private static boolean isAbsoluteIri(String uri) {
+        try {
+            URI parsed = new URI(uri);
+            return parsed.isAbsolute() && parsed.getScheme() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.innograph.linkeddata;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code innograph.linked-data.*}.
+ *
+ * @param baseIri      the public base under which we mint IRIs; {@code {baseIri}id/practice/x} is served at
+ *                     {@code /id/practice/x} on this server
+ * @param queryTimeout how long one of the queries behind a page may run
+ * @param inboundLimit the most inbound links a page lists (a country has thousands of regions pointing at it)
+ */
+@ConfigurationProperties("innograph.linked-data")
+public record LinkedDataProperties(@DefaultValue("https://w3id.org/innograph/") String baseIri,
+                                   @DefaultValue("10s") Duration queryTimeout,
+                                   @DefaultValue("300") int inboundLimit) {
+
+    public LinkedDataProperties {
+        if (!baseIri.endsWith("/")) {
+            baseIri = baseIri + "/";
+        }
+    }
+}

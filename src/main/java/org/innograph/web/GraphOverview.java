@@ -1,0 +1,80 @@
+package org.innograph.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QuerySolution;
+import org.innograph.ingest.GraphNames;
+import org.innograph.linkeddata.GraphReader;
+import org.innograph.linkeddata.Labels;
+import org.innograph.linkeddata.PublicIris;
+import org.innograph.linkeddata.Vocabulary;
+import org.innograph.store.GraphStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the graph holds: resources per class and triples per named graph. Counting scans the store, so the
+ * answer is kept until the next write.
+ */
+@Component
+class GraphOverview {
+
+    private static final String PER_CLASS = """
+            SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY DESC(?n)""";
+    private static final String PER_GRAPH = """
+            SELECT ?graph (COUNT(*) AS ?n) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph ORDER BY ?graph""";
+
+    record Count(String iri, String href, String label, long count) {
+    }
+
+    record Snapshot(long generation, List<Count> classes, List<Count> graphs, long triples) {
+    }
+
+    private final GraphReader reader;
+    private final Labels labels;
+    private final PublicIris iris;
+    private volatile Snapshot snapshot;
+
+    GraphOverview(GraphReader reader, Labels labels, PublicIris iris) {
+        this.reader = reader;
+        this.labels = labels;
+        this.iris = iris;
+    }
+
+    Snapshot current() {
+        GraphStore store = reader.store();
+        Snapshot known = snapshot;
+        long generation = store.generation();
+        if (known != null && known.generation() == generation) {
+            return known;
+        }
+        List<QuerySolution> classRows = reader.select(QueryFactory.create(PER_CLASS));
+        Map<String, String> names = labels.of(classRows.stream().map(row -> row.getResource("class").getURI()).toList());
+        List<Count> classes = new ArrayList<>();
+        for (QuerySolution row : classRows) {
+            String iri = row.getResource("class").getURI();
+            classes.add(new Count(iri, iri.startsWith(Vocabulary.IG)
+                    ? "/ontology#" + iri.substring(Vocabulary.IG.length()) : iri,
+                    names.getOrDefault(iri, Labels.fallback(iri)), row.getLiteral("n").getLong()));
+        }
+        List<Count> graphs = new ArrayList<>();
+        long triples = 0;
+        for (QuerySolution row : reader.select(QueryFactory.create(PER_GRAPH))) {
+            String iri = row.getResource("graph").getURI();
+            if (iri.equals(GraphNames.LOAD_STATE)) {
+                continue;
+            }
+            long count = row.getLiteral("n").getLong();
+            triples += count;
+            String name = iri.startsWith(GraphNames.GRAPH_BASE) ? iri.substring(GraphNames.GRAPH_BASE.length()) : iri;
+            graphs.add(new Count(iri, iris.pageOf(iri), name, count));
+        }
+        graphs.sort(Comparator.comparing(Count::label));
+        Snapshot fresh = new Snapshot(generation, classes, graphs, triples);
+        snapshot = fresh;
+        return fresh;
+    }
+}

@@ -1,0 +1,36 @@
+package org.innograph.web;
+
+import org.innograph.linkeddata.Vocabulary;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.ModelMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** YASGUI against our /sparql, with our prefixes and the stored queries as examples. */
+@Controller
+class QueryEditorController {
+
+    private static final String FIRST_QUERY = """
+            SELECT ?practice ?title ?country WHERE {
+              ?practice a ig:GoodPractice ; dct:title ?title .
+              OPTIONAL { ?practice ig:country/skos:prefLabel ?country FILTER(lang(?country) = "en") }
+            }
+            ORDER BY ?title
+            LIMIT 50
+            """;
+
+    private final ExampleQueries examples;
+
+    QueryEditorController(ExampleQueries examples) {
+        this.examples = examples;
+    }
+
+    /** {@code /query?query=…} opens the editor on that query: a link anyone can share. */
+    @GetMapping("/query")
+    String editor(@RequestParam(required = false) String query, ModelMap model) {
+        model.addAttribute("examples", examples.all());
+        model.addAttribute("firstQuery", Vocabulary.sparqlPrologue() + "\n" + FIRST_QUERY);
+        model.addAttribute("sharedQuery", query == null ? "" : query);
+        return "query";
+    }
+}

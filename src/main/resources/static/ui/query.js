@@ -1,0 +1,42 @@
+// YASGUI on our endpoint, offline: no endpoint catalogue or autocompletion that calls other sites.
+(function () {
+  var element = document.getElementById('yasgui');
+  if (!element || !window.Yasgui) { return; }
+  var endpoint = new URL(element.getAttribute('data-endpoint'), window.location.href).toString();
+  var firstQuery = element.getAttribute('data-first-query');
+  var shared = element.getAttribute('data-shared-query');
+  if (Yasgui.Yasqe && Yasgui.Yasqe.defaults) {
+    // The prefix and class/property completers fetch lists from third-party sites.
+    Yasgui.Yasqe.defaults.autocompleters = ['variables'];
+    Yasgui.Yasqe.defaults.value = firstQuery;
+  }
+  var yasgui = new Yasgui(element, {
+    requestConfig: { endpoint: endpoint, method: 'POST' },
+    copyEndpointOnNewTab: true,
+    endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
+    persistenceId: 'innograph-query-editor'
+  });
+  window.innographYasgui = yasgui;
+
+  function show(query, name) {
+    var tab = yasgui.getTab();
+    tab.setEndpoint && tab.setEndpoint(endpoint);
+    tab.getYasqe().setValue(query);
+    if (name && tab.setName) { tab.setName(name); }
+  }
+  if (shared) { show(shared, 'Shared query'); }
+
+  var examples = document.getElementById('examples');
+  examples.addEventListener('change', function () {
+    var option = examples.options[examples.selectedIndex];
+    if (option && option.value) { show(option.getAttribute('data-query'), option.value); }
+  });
+
+  document.getElementById('share').addEventListener('click', function () {
+    var link = new URL('/query', window.location.href);
+    link.searchParams.set('query', yasgui.getTab().getYasqe().getValue());
+    var out = document.getElementById('share-link');
+    out.textContent = link.toString();
+    if (navigator.clipboard) { navigator.clipboard.writeText(link.toString()).catch(function () {}); }
+  });
+})();
