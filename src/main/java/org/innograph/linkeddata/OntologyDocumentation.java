@@ -31,8 +31,9 @@ public class OntologyDocumentation {
     public static final String GRAPH = GraphNames.GRAPH_BASE + "ontology";
 
     private static final String ONTOLOGY_GRAPH = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?graph { ?s ?p ?o } }";
-    private static final String EXAMPLES = """
-            SELECT ?term (SAMPLE(?x) AS ?example) WHERE { { ?x a ?term } UNION { ?x ?term ?o } } GROUP BY ?term""";
+    // One lookup per term: a grouped SAMPLE over all terms would read every statement of every property.
+    private static final String CLASS_EXAMPLE = "SELECT ?x WHERE { ?x a ?term FILTER(isIRI(?x)) } LIMIT 1";
+    private static final String PROPERTY_EXAMPLE = "SELECT ?x WHERE { ?x ?term ?o FILTER(isIRI(?x)) } LIMIT 1";
 
     /** One class or property. {@code domain} and {@code range} are links; a union reads "A or B". */
     public record Term(String id, String iri, String label, String comment, List<ResourceLink> parents,
@@ -67,18 +68,10 @@ public class OntologyDocumentation {
         List<Resource> classes = terms(ontology, OWL.Class);
         List<Resource> objectProperties = terms(ontology, OWL.ObjectProperty);
         List<Resource> datatypeProperties = terms(ontology, OWL.DatatypeProperty);
-        List<String> all = new ArrayList<>();
-        for (List<Resource> kind : List.of(classes, objectProperties, datatypeProperties)) {
-            kind.forEach(term -> all.add(term.getURI()));
-        }
         Map<String, String> examples = new HashMap<>();
-        if (!all.isEmpty()) {
-            for (QuerySolution row : reader.select(GraphReader.withValues(EXAMPLES, "term", all))) {
-                if (row.contains("example") && row.get("example").isURIResource()) {
-                    examples.put(row.getResource("term").getURI(), row.getResource("example").getURI());
-                }
-            }
-        }
+        classes.forEach(term -> example(CLASS_EXAMPLE, term, examples));
+        objectProperties.forEach(term -> example(PROPERTY_EXAMPLE, term, examples));
+        datatypeProperties.forEach(term -> example(PROPERTY_EXAMPLE, term, examples));
         Map<String, String> names = labels.of(examples.values());
         Documentation fresh = new Documentation(generation, metadata(ontology),
                 document(ontology, classes, RDFS.subClassOf, examples, names),
@@ -86,6 +79,15 @@ public class OntologyDocumentation {
                 document(ontology, datatypeProperties, RDFS.subPropertyOf, examples, names), ontology);
         cached = fresh;
         return fresh;
+    }
+
+    private void example(String query, Resource term, Map<String, String> examples) {
+        ParameterizedSparqlString lookup = new ParameterizedSparqlString(query);
+        lookup.setIri("term", term.getURI());
+        List<QuerySolution> rows = reader.select(lookup);
+        if (!rows.isEmpty()) {
+            examples.put(term.getURI(), rows.get(0).getResource("x").getURI());
+        }
     }
 
     private static List<Resource> terms(Model ontology, Resource kind) {
@@ -162,8 +164,6 @@ public class OntologyDocumentation {
             return new ResourceLink(iri, "#" + iri.substring(Vocabulary.IG.length()),
                     label.isEmpty() ? Labels.fallback(iri) : label, "");
         }
-        String shortName = Vocabulary.PREFIXES.entrySet().stream().filter(e -> iri.startsWith(e.getValue()))
-                .map(e -> e.getKey() + ":" + iri.substring(e.getValue().length())).findFirst().orElse(iri);
-        return new ResourceLink(iri, iri, shortName, "");
+        return new ResourceLink(iri, iri, Vocabulary.shortName(iri), "");
     }
 }

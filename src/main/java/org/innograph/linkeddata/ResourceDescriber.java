@@ -152,7 +152,7 @@ public class ResourceDescriber {
         String label = names.get(iri);
         // A resource we hold (it has a label here) or mint gets our page; anything else links out.
         String href = label != null || iris.isMinted(iri) ? iris.pageOf(iri) : iri;
-        return new ValueView(label != null ? label : iri, iri, href, "", "", graphs, inferred);
+        return new ValueView(label != null ? label : Vocabulary.shortName(iri), iri, href, "", "", graphs, inferred);
     }
 
     private String documentation(String property) {

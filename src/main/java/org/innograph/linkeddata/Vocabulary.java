@@ -48,6 +48,14 @@ public final class Vocabulary {
         return curie;
     }
 
+    /** {@code skos:Concept} for an IRI in a known namespace, else the IRI. */
+    public static String shortName(String iri) {
+        return PREFIXES.entrySet().stream()
+                .filter(entry -> iri.startsWith(entry.getValue()) && iri.length() > entry.getValue().length())
+                .max(java.util.Comparator.comparingInt(entry -> entry.getValue().length()))
+                .map(entry -> entry.getKey() + ":" + iri.substring(entry.getValue().length())).orElse(iri);
+    }
+
     /** The SPARQL prologue declaring every prefix, for the query editor. */
     public static String sparqlPrologue() {
         StringBuilder prologue = new StringBuilder();

@@ -1,0 +1,49 @@
+package org.innograph.web;
+
+import org.innograph.linkeddata.OntologyDocumentation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the UI's caches (counts, search index, ontology page, boundaries) once the shipped data is loaded, in
+ * the background, so the first reader does not wait seconds for what every later one gets at once.
+ */
+@Component
+class UiWarmUp {
+
+    private static final Logger log = LoggerFactory.getLogger(UiWarmUp.class);
+
+    private final GraphOverview overview;
+    private final SearchIndex search;
+    private final OntologyDocumentation ontology;
+    private final RegionShapes shapes;
+
+    UiWarmUp(GraphOverview overview, SearchIndex search, OntologyDocumentation ontology, RegionShapes shapes) {
+        this.overview = overview;
+        this.search = search;
+        this.ontology = ontology;
+        this.shapes = shapes;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        Thread worker = new Thread(() -> {
+            long start = System.nanoTime();
+            try {
+                shapes.countries();
+                overview.current();
+                search.current();
+                ontology.current();
+                log.info("UI caches ready in {} ms", (System.nanoTime() - start) / 1_000_000);
+            } catch (RuntimeException e) {
+                // e.g. a remote store that is not up yet: pages then build what they need on first use
+                log.warn("UI caches not prepared: {}", e.getMessage());
+            }
+        }, "ui-warm-up");
+        worker.setDaemon(true);
+        worker.start();
+    }
+}
