@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.QuerySolutionMap;
@@ -41,16 +42,33 @@ public class GraphReader {
     }
 
     public List<QuerySolution> select(Query query) {
-        return store.query(query, properties.queryTimeout(), execution -> {
-            List<QuerySolution> rows = new ArrayList<>();
-            ResultSet results = execution.execSelect();
-            // Copied while the read transaction is open: TDB2 solutions resolve their nodes lazily.
-            results.forEachRemaining(row -> {
-                QuerySolutionMap copy = new QuerySolutionMap();
-                row.varNames().forEachRemaining(name -> copy.add(name, row.get(name)));
-                rows.add(copy);
-            });
-            return rows;
+        return store.query(query, properties.queryTimeout(), execution -> copy(execution.execSelect()));
+    }
+
+    /** Copied while the read transaction is open: TDB2 solutions resolve their nodes lazily. */
+    private static List<QuerySolution> copy(ResultSet results) {
+        List<QuerySolution> rows = new ArrayList<>();
+        results.forEachRemaining(row -> {
+            QuerySolutionMap copy = new QuerySolutionMap();
+            row.varNames().forEachRemaining(name -> copy.add(name, row.get(name)));
+            rows.add(copy);
+        });
+        return rows;
+    }
+
+    /**
+     * Many small lookups in one go: on the embedded store one read transaction instead of one per query. For
+     * bounded queries only (no time limit is set on each).
+     */
+    public List<List<QuerySolution>> selectEach(List<Query> queries) {
+        return store.read(connection -> {
+            List<List<QuerySolution>> answers = new ArrayList<>();
+            for (Query query : queries) {
+                try (QueryExecution execution = connection.query(query)) {
+                    answers.add(copy(execution.execSelect()));
+                }
+            }
+            return answers;
         });
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.query.Query;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
@@ -68,10 +69,22 @@ public class OntologyDocumentation {
         List<Resource> classes = terms(ontology, OWL.Class);
         List<Resource> objectProperties = terms(ontology, OWL.ObjectProperty);
         List<Resource> datatypeProperties = terms(ontology, OWL.DatatypeProperty);
+        List<Resource> all = new ArrayList<>(classes);
+        all.addAll(objectProperties);
+        all.addAll(datatypeProperties);
+        List<Query> lookups = all.stream().map(term -> {
+            ParameterizedSparqlString lookup = new ParameterizedSparqlString(
+                    classes.contains(term) ? CLASS_EXAMPLE : PROPERTY_EXAMPLE);
+            lookup.setIri("term", term.getURI());
+            return lookup.asQuery();
+        }).toList();
+        List<List<QuerySolution>> answers = reader.selectEach(lookups);
         Map<String, String> examples = new HashMap<>();
-        classes.forEach(term -> example(CLASS_EXAMPLE, term, examples));
-        objectProperties.forEach(term -> example(PROPERTY_EXAMPLE, term, examples));
-        datatypeProperties.forEach(term -> example(PROPERTY_EXAMPLE, term, examples));
+        for (int i = 0; i < all.size(); i++) {
+            if (!answers.get(i).isEmpty()) {
+                examples.put(all.get(i).getURI(), answers.get(i).get(0).getResource("x").getURI());
+            }
+        }
         Map<String, String> names = labels.of(examples.values());
         Documentation fresh = new Documentation(generation, metadata(ontology),
                 document(ontology, classes, RDFS.subClassOf, examples, names),
@@ -79,15 +92,6 @@ public class OntologyDocumentation {
                 document(ontology, datatypeProperties, RDFS.subPropertyOf, examples, names), ontology);
         cached = fresh;
         return fresh;
-    }
-
-    private void example(String query, Resource term, Map<String, String> examples) {
-        ParameterizedSparqlString lookup = new ParameterizedSparqlString(query);
-        lookup.setIri("term", term.getURI());
-        List<QuerySolution> rows = reader.select(lookup);
-        if (!rows.isEmpty()) {
-            examples.put(term.getURI(), rows.get(0).getResource("x").getURI());
-        }
     }
 
     private static List<Resource> terms(Model ontology, Resource kind) {

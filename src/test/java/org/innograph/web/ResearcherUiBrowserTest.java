@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 
 import org.innograph.testing.Http;
 import org.innograph.testing.ShippedDataServer;
@@ -24,6 +25,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -51,6 +55,9 @@ class ResearcherUiBrowserTest extends ShippedDataServer {
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000",
                 "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
         Files.createDirectories(SCREENSHOTS);
@@ -89,6 +96,7 @@ class ResearcherUiBrowserTest extends ShippedDataServer {
         assertThat(rows).hasSizeGreaterThanOrEqualTo(5);
         assertThat(browser.findElement(By.cssSelector(".yasr tbody")).getText()).contains("SI");
         screenshot("query-editor");
+        assertNoConsoleErrors();
 
         // a shared link opens the editor on its query
         open("/query?query=" + Http.encode("SELECT ?shared WHERE { } LIMIT 1"));
@@ -107,6 +115,7 @@ class ResearcherUiBrowserTest extends ShippedDataServer {
         assertThat(browser.findElements(By.cssSelector("section.similar li"))).isNotEmpty();
         waitForMap();
         screenshot("practice");
+        assertNoConsoleErrors();
         timed("practice", GP01_PATH);
     }
 
@@ -191,6 +200,13 @@ class ResearcherUiBrowserTest extends ShippedDataServer {
         assertThat(browser.findElement(By.id("map")).getAttribute("class")).contains("leaflet-container");
         // the region's boundary is an SVG path of its own (the backdrop countries are not interactive)
         assertThat(browser.findElements(By.cssSelector("#map path.leaflet-interactive"))).isNotEmpty();
+    }
+
+    /** Nothing failed in the page: no script error, no resource refused (by the CSP or for lack of network). */
+    private static void assertNoConsoleErrors() {
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+        assertThat(errors).isEmpty();
     }
 
     private static WebDriverWait waitUpTo(int seconds) {
