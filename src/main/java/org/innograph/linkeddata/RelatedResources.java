@@ -30,6 +30,15 @@ public class RelatedResources {
               ?theme rdfs:label ?themeLabel .
               FILTER(?item != ?practice)
             } GROUP BY ?item ORDER BY DESC(?shared) ?item LIMIT 8""";
+    // For a region: practices elsewhere that share themes with the practices located in it.
+    private static final String PRACTICES_ELSEWHERE = PROLOGUE + """
+            SELECT ?item (COUNT(DISTINCT ?theme) AS ?shared) (GROUP_CONCAT(DISTINCT ?themeLabel; separator=", ") AS ?note)
+            WHERE {
+              ?local a ig:GoodPractice ; dct:spatial/skos:broader* ?region ; dct:subject ?theme .
+              ?item a ig:GoodPractice ; dct:subject ?theme .
+              ?theme rdfs:label ?themeLabel .
+              FILTER NOT EXISTS { ?item dct:spatial/skos:broader* ?region }
+            } GROUP BY ?item ORDER BY DESC(?shared) ?item LIMIT 8""";
     private static final String INSPIRED_ACTIONS = PROLOGUE + """
             SELECT DISTINCT ?item ?note WHERE {
               ?item ig:inspiredBy ?practice .
@@ -77,6 +86,11 @@ public class RelatedResources {
     /** Resources of a class located in the region or anywhere under it (skos:broader*). */
     public List<ResourceLink> locatedIn(String region, String classCurie) {
         return links(bound(IN_REGION, Map.of("region", region, "class", Vocabulary.expand(classCurie))));
+    }
+
+    /** Practices located outside the region on the themes of the practices inside it, most shared themes first. */
+    public List<ResourceLink> practicesElsewhereOnSameThemes(String region) {
+        return links(bound(PRACTICES_ELSEWHERE, Map.of("region", region)));
     }
 
     /** Practices with the theme or a narrower one. */

@@ -125,6 +125,7 @@ class ResearcherUiBrowserTest extends ShippedDataServer {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Niederösterreich");
         String practices = browser.findElement(By.cssSelector("section.practices")).getText();
         assertThat(practices).contains("House of Digitalisation");
+        assertThat(browser.findElements(By.cssSelector("section.elsewhere li"))).isNotEmpty();
         waitForMap();
         screenshot("region");
         timed("region", AT12_PATH);
@@ -156,6 +157,9 @@ class ResearcherUiBrowserTest extends ShippedDataServer {
         assertThat(bars).hasSizeGreaterThan(10);
         screenshot("charts");
         timed("charts", "/charts");
+        open("/ontology");
+        assertThat(browser.findElement(By.cssSelector("#GoodPractice .example")).getText()).isNotBlank();
+        screenshot("ontology");
         timed("ontology", "/ontology");
     }
 
