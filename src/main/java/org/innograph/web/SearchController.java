@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.innograph.linkeddata.PublicIris;
 import org.innograph.linkeddata.Vocabulary;
 import org.springframework.http.HttpStatus;
@@ -43,11 +45,19 @@ class SearchController {
     record Answer(String query, Map<String, String> filters, int total, int offset, int limit, List<Result> results) {
     }
 
+    @Operation(summary = "Full-text search", description = "Ranked over titles (most), summaries, then descriptions "
+            + "and other texts; every word must occur (a word also matches longer words it begins). Follows every "
+            + "write made through this service. Unknown filter values get 400.")
     @GetMapping(value = "/api/search", produces = "application/json")
     @ResponseBody
-    Answer api(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String theme,
-               @RequestParam(required = false) String country, @RequestParam(required = false) String region,
-               @RequestParam(required = false) String type, @RequestParam(defaultValue = "20") int limit,
+    Answer api(@Parameter(description = "words to find") @RequestParam(defaultValue = "") String q,
+               @Parameter(description = "theme slug (digital-transformation) or IRI; narrower themes count")
+               @RequestParam(required = false) String theme,
+               @Parameter(description = "ISO 3166 code (AT, AUT) or country IRI") @RequestParam(required = false) String country,
+               @Parameter(description = "NUTS code (AT12) or IRI; sub-regions count") @RequestParam(required = false) String region,
+               @Parameter(description = "practice, cluster, organisation, instrument, action-plan, action or project")
+               @RequestParam(required = false) String type,
+               @Parameter(description = "results per page, 1 to 100") @RequestParam(defaultValue = "20") int limit,
                @RequestParam(defaultValue = "0") int offset) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Parameter 'limit' must be 1 to " + MAX_LIMIT);
