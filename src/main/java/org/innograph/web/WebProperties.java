@@ -2,7 +2,6 @@ package org.innograph.web;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,12 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code innograph.web.*}.
  *
  * @param geoDirectory    the GISCO GeoJSON files (NUTS_RG_*) the maps draw boundaries from
- * @param exampleQueries  where the query editor finds its example .rq files (Spring resource patterns)
  * @param searchMaxAge    in remote mode, how old the search index may get before it is rebuilt even without a
  *                        write through this service (another client may have written to the server)
  */
 @ConfigurationProperties("innograph.web")
 public record WebProperties(@DefaultValue("data/geo") Path geoDirectory,
-                            @DefaultValue("classpath*:queries/*.rq") List<String> exampleQueries,
                             @DefaultValue("60s") Duration searchMaxAge) {
 }

@@ -15,9 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "innograph.security.writer.username=" + Http.WRITER,
-        "innograph.security.writer.password=" + Http.WRITER_PASSWORD,
-        // the research questions stand in for the stored queries the query editor offers
-        "innograph.web.example-queries=classpath*:queries/*.rq,classpath:research/*.rq"})
+        "innograph.security.writer.password=" + Http.WRITER_PASSWORD})
 public abstract class ShippedDataServer {
 
     @LocalServerPort

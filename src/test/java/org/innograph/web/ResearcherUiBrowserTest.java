@@ -88,13 +88,13 @@ class ResearcherUiBrowserTest extends ShippedDataServer {
         open("/query");
         WebDriverWait wait = waitUpTo(30);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".yasqe .CodeMirror")));
-        new Select(browser.findElement(By.id("examples"))).selectByValue("partners-per-country");
-        wait.until(d -> yasqeValue().contains("COUNT(DISTINCT ?partner)"));
+        new Select(browser.findElement(By.id("examples"))).selectByValue("practice-counts-per-country");
+        wait.until(d -> yasqeValue().contains("COUNT(DISTINCT ?practice)"));
         browser.findElement(By.cssSelector(".yasqe_queryButton")).click();
         wait.until(d -> !d.findElements(By.cssSelector(".yasr tbody tr td")).isEmpty());
         List<WebElement> rows = browser.findElements(By.cssSelector(".yasr tbody tr"));
         assertThat(rows).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(browser.findElement(By.cssSelector(".yasr tbody")).getText()).contains("SI");
+        assertThat(browser.findElement(By.cssSelector(".yasr tbody")).getText()).contains("Hungary");
         screenshot("query-editor");
         assertNoConsoleErrors();
 
