@@ -3,6 +3,7 @@ package org.innograph.linkeddata;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,6 +23,9 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 class LinkedDataController {
+
+    /** What a path segment of our IRIs may hold: IRI characters without delimiters or spaces. */
+    private static final Pattern SLUG = Pattern.compile("[\\p{L}\\p{N}._~!$&'()*+,;=:@%-]+");
 
     private final ResourceDescriber describer;
     private final RelatedResources related;
@@ -81,6 +85,10 @@ class LinkedDataController {
                 name = slug.substring(0, dot);
                 format = byExtension.get();
             }
+        }
+        if (!SLUG.matcher(name).matches()) {
+            // No IRI we mint has such characters, and they must not reach a query as an IRI.
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No resource is called '" + name + "'");
         }
         String iri = iris.iriOf(pathPrefix + name);
         return represent(iri, format != null ? format : negotiate(accept), model);

@@ -63,6 +63,7 @@ class LinkedDataHttpTest extends ShippedDataServer {
         assertThat(http.get("/id/practice/no-such-practice", "text/turtle").statusCode()).isEqualTo(404);
         assertThat(http.get("/id/practice/no-such-practice.jsonld", null).statusCode()).isEqualTo(404);
         assertThat(http.get(HOUSE_PATH, "image/png").statusCode()).isEqualTo(406);
+        assertThat(http.get("/id/practice/a%3Eb%20c", "text/turtle").statusCode()).isEqualTo(404);
     }
 
     @Test
