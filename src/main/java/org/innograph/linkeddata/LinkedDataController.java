@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,25 +40,28 @@ class LinkedDataController {
 
     @GetMapping("/id/{kind}/{slug}")
     Object minted(@PathVariable String kind, @PathVariable String slug,
-                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, ModelMap model) {
-        return answer("id/" + kind + "/", slug, accept, model);
+                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, ModelMap model,
+                  HttpServletResponse response) {
+        return answer("id/" + kind + "/", slug, accept, model, response);
     }
 
     @GetMapping("/theme/{slug}")
     Object theme(@PathVariable String slug, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
-                 ModelMap model) {
-        return answer("theme/", slug, accept, model);
+                 ModelMap model, HttpServletResponse response) {
+        return answer("theme/", slug, accept, model, response);
     }
 
     /** The theme scheme itself, {@code {base}theme/}. */
     @GetMapping("/theme/")
-    Object themeScheme(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, ModelMap model) {
-        return represent(iris.iriOf("theme/"), negotiate(accept), model);
+    Object themeScheme(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, ModelMap model,
+                       HttpServletResponse response) {
+        return represent(iris.iriOf("theme/"), negotiate(accept), model, response);
     }
 
     @GetMapping("/resource")
     Object held(@RequestParam(required = false) String uri, @RequestParam(required = false) String format,
-                @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, ModelMap model) {
+                @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, ModelMap model,
+                HttpServletResponse response) {
         if (uri == null || uri.isBlank()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Parameter 'uri' is required: the IRI to show");
         }
@@ -72,10 +76,11 @@ class LinkedDataController {
                 new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown format '" + format + "'; use one of "
                         + List.of(RdfFormat.values()).stream().map(RdfFormat::extension).toList()))
                 : negotiate(accept);
-        return represent(uri, chosen, model);
+        return represent(uri, chosen, model, response);
     }
 
-    private Object answer(String pathPrefix, String slug, String accept, ModelMap model) {
+    private Object answer(String pathPrefix, String slug, String accept, ModelMap model,
+                          HttpServletResponse response) {
         String name = slug;
         RdfFormat format = null;
         int dot = slug.lastIndexOf('.');
@@ -91,7 +96,7 @@ class LinkedDataController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No resource is called '" + name + "'");
         }
         String iri = iris.iriOf(pathPrefix + name);
-        return represent(iri, format != null ? format : negotiate(accept), model);
+        return represent(iri, format != null ? format : negotiate(accept), model, response);
     }
 
     private static RdfFormat negotiate(String accept) {
@@ -100,7 +105,7 @@ class LinkedDataController {
                 + "application/ld+json, application/n-triples and application/rdf+xml"));
     }
 
-    private Object represent(String iri, RdfFormat format, ModelMap model) {
+    private Object represent(String iri, RdfFormat format, ModelMap model, HttpServletResponse response) {
         if (format != RdfFormat.HTML) {
             org.apache.jena.rdf.model.Model rdf = describer.rdf(iri);
             if (rdf.isEmpty()) {
@@ -113,8 +118,13 @@ class LinkedDataController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Nothing is known about " + iri);
         }
         ResourceDescription description = found.get();
+        List<Alternate> alternates = alternates(iri);
         model.addAttribute("d", description);
-        model.addAttribute("formats", alternates(iri));
+        model.addAttribute("formats", alternates);
+        // Crawlers and RDF tools find the data behind a page without parsing it (RFC 8288).
+        response.setHeader(HttpHeaders.LINK, String.join(", ", alternates.stream().map(alternate ->
+                "<" + alternate.href() + ">; rel=\"alternate\"; type=\"" + alternate.mediaType() + "\"").toList()));
+        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         if (description.hasType("ig:GoodPractice")) {
             model.addAttribute("similar", related.similarPractices(iri));
             model.addAttribute("inspired", related.actionsInspiredBy(iri));

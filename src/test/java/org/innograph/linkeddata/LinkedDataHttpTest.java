@@ -59,6 +59,8 @@ class LinkedDataHttpTest extends ShippedDataServer {
         HttpResponse<String> page = http.get(HOUSE_PATH, "text/html,application/xhtml+xml,*/*;q=0.8");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("House of Digitalisation").contains("Similar practices");
+        assertThat(page.headers().firstValue("Link")).hasValueSatisfying(link -> assertThat(link)
+                .contains("<" + HOUSE_PATH + ".ttl>; rel=\"alternate\"; type=\"text/turtle\""));
         assertThat(http.get("/id/practice/no-such-practice", "text/html").statusCode()).isEqualTo(404);
         assertThat(http.get("/id/practice/no-such-practice", "text/turtle").statusCode()).isEqualTo(404);
         assertThat(http.get("/id/practice/no-such-practice.jsonld", null).statusCode()).isEqualTo(404);
