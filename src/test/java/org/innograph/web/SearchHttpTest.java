@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 
+import org.innograph.testing.Http;
 import org.innograph.testing.ShippedDataServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** /api/search as a program uses it: ranking, filters, and answers that follow every write. */
+/** /api/search as a program uses it: ranking, filters, and answers that follow every write and import. */
 class SearchHttpTest extends ShippedDataServer {
 
     static final String PROBE = "https://w3id.org/innograph/id/practice/search-consistency-probe";
@@ -77,6 +78,32 @@ class SearchHttpTest extends ShippedDataServer {
         update("DELETE WHERE { GRAPH ?g { <" + PROBE + "> ?p ?o } }");
         assertThat(iris(search("q=quintessorial"))).isEmpty();
         assertThat(iris(search("q=consistency+probe"))).doesNotContain(PROBE);
+    }
+
+    @Test
+    void findsWhatAnImportAddsUntilTheImportIsDeleted() {
+        String practice = "https://w3id.org/innograph/id/practice/search-import-probe";
+        String turtle = """
+                @prefix ig: <https://w3id.org/innograph/ontology#> .
+                @prefix dct: <http://purl.org/dc/terms/> .
+                @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+                <%s> a ig:GoodPractice ; dct:identifier "T-SEARCH" ;
+                    dct:title "Frobnication grants, Vienna" ; rdfs:label "Frobnication grants, Vienna" ;
+                    ig:summary "Small grants for SMEs." ;
+                    dct:spatial <http://data.europa.eu/nuts/code/AT13> ;
+                    dct:subject <https://w3id.org/innograph/theme/digital-transformation> ;
+                    ig:innoLinkCertainty ig:context ; dct:source <https://example.org/frobnication> .
+                """.formatted(practice);
+        HttpResponse<String> imported = http.post("/api/imports?batch=search-probe", "text/turtle", turtle, true);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        try {
+            assertThat(iris(search("q=frobnication"))).containsExactly(practice);
+            assertThat(iris(search("q=frobnication&region=AT1&theme=digital-transformation"))).containsExactly(practice);
+        } finally {
+            HttpResponse<String> deleted = http.send(Http.withWriter(http.request("/api/imports/search-probe").DELETE()));
+            assertThat(deleted.statusCode()).isEqualTo(204);
+        }
+        assertThat(iris(search("q=frobnication"))).isEmpty();
     }
 
     private JsonNode search(String query) {
