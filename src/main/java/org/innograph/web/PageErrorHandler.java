@@ -1,7 +1,9 @@
 package org.innograph.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.jena.query.QueryCancelledException;
 import org.innograph.linkeddata.LinkedDataProperties;
+import org.innograph.store.StoreUnavailableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -20,8 +22,21 @@ class PageErrorHandler {
 
     @ExceptionHandler(ResponseStatusException.class)
     Object refused(ResponseStatusException e, HttpServletRequest request) {
-        HttpStatusCode status = e.getStatusCode();
-        String message = e.getReason() != null ? e.getReason() : status.toString();
+        return answer(e.getStatusCode(), e.getReason() != null ? e.getReason() : e.getStatusCode().toString(), request);
+    }
+
+    @ExceptionHandler(StoreUnavailableException.class)
+    Object storeDown(StoreUnavailableException e, HttpServletRequest request) {
+        return answer(HttpStatus.SERVICE_UNAVAILABLE, "The store is not reachable right now: " + e.getMessage(), request);
+    }
+
+    @ExceptionHandler(QueryCancelledException.class)
+    Object tooSlow(QueryCancelledException e, HttpServletRequest request) {
+        return answer(HttpStatus.SERVICE_UNAVAILABLE, "A query behind this page ran over its time limit "
+                + "(innograph.linked-data.query-timeout); try again or ask the query editor", request);
+    }
+
+    private static Object answer(HttpStatusCode status, String message, HttpServletRequest request) {
         String accept = request.getHeader("Accept");
         boolean wantsPage = !request.getRequestURI().startsWith("/api/") && status.value() != 406
                 && (accept == null || accept.contains("text/html") || accept.contains("*/*"));
