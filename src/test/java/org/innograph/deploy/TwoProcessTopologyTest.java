@@ -1,0 +1,265 @@
+package org.innograph.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.jena.query.QuerySolution;
+import org.innograph.InnoGraphApplication;
+import org.innograph.ingest.GraphNames;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server deployment of docker/docker-compose.yml without containers: the standalone Fuseki server
+ * (target/fuseki/fuseki-server.jar, copied there by the build) running docker/fuseki/config.ttl unchanged, and
+ * InnoGraph as a second JVM in remote mode in front of it. Everything goes through real HTTP between real
+ * processes on loopback, including Fuseki going away and coming back.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 90, unit = java.util.concurrent.TimeUnit.SECONDS)
+class TwoProcessTopologyTest {
+
+    private static final Path FUSEKI_JAR = Path.of("target/fuseki/fuseki-server.jar");
+    private static final Path FUSEKI_CONFIG = Path.of("docker/fuseki/config.ttl");
+    private static final List<Path> DATA = List.of(Path.of("src/test/resources/fixtures/practices"));
+
+    private static final String FUSEKI_PASSWORD = "fuseki-writer-secret";
+    private static final String EDITOR = "editor";
+    private static final String EDITOR_PASSWORD = "editor-secret";
+    private static final String EDITOR_CREDENTIALS = Http.basic(EDITOR, EDITOR_PASSWORD);
+    private static final String EDITED_GRAPH = "https://w3id.org/innograph/graph/deployment-check";
+
+    @TempDir
+    static Path workDirectory;
+
+    private Path fusekiDirectory;
+    private int fusekiPort;
+    private ServerProcess fuseki;
+    private ServerProcess innograph;
+    private Http innographHttp;
+    private Http fusekiHttp;
+
+    @BeforeAll
+    void startBothServers() throws Exception {
+        assertThat(FUSEKI_JAR).as("the build copies the Fuseki server jar (maven-dependency-plugin)").exists();
+        fusekiDirectory = Files.createDirectories(workDirectory.resolve("fuseki"));
+        // The same password file the container's entrypoint writes from FUSEKI_WRITER_PASSWORD.
+        Files.writeString(fusekiDirectory.resolve("passwd"), "writer: MD5:" + md5(FUSEKI_PASSWORD) + "\n");
+        fusekiPort = ServerProcess.freeLoopbackPort();
+        long start = System.nanoTime();
+        fuseki = startFuseki();
+        long fusekiReady = System.nanoTime();
+
+        int innographPort = ServerProcess.freeLoopbackPort();
+        String fusekiBase = "http://127.0.0.1:" + fusekiPort + "/innograph/";
+        List<String> command = new ArrayList<>(List.of(ServerProcess.javaExecutable().toString(), "-Xmx512m",
+                "-XX:TieredStopAtLevel=1", "-cp", applicationClassPath(), InnoGraphApplication.class.getName(),
+                "--server.port=" + innographPort, "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
+                "--innograph.store.mode=remote",
+                "--innograph.store.remote.query-url=" + fusekiBase + "query",
+                "--innograph.store.remote.update-url=" + fusekiBase + "update",
+                "--innograph.store.remote.gsp-url=" + fusekiBase + "data",
+                "--innograph.store.remote.username=writer",
+                "--innograph.store.remote.password=" + FUSEKI_PASSWORD,
+                "--innograph.security.writer.username=" + EDITOR,
+                "--innograph.security.writer.password=" + EDITOR_PASSWORD,
+                // one argument, comma-separated: Spring joins repeated arguments into one path (STACK.md, trap 9)
+                "--innograph.data.directories=" + DATA.stream().map(p -> p.toAbsolutePath().toString())
+                        .collect(Collectors.joining(","))));
+        innograph = ServerProcess.start("innograph", command, workDirectory);
+        // Readiness turns UP once start-up (and so the shipped-data load) is over.
+        innograph.awaitAnswer(URI.create("http://127.0.0.1:" + innographPort + "/actuator/health/readiness"),
+                response -> response.statusCode() == 200, Duration.ofSeconds(60));
+        long innographReady = System.nanoTime();
+        System.out.printf("Two-process topology: Fuseki ready in %.1f s, InnoGraph ready with data loaded in %.1f s%n",
+                (fusekiReady - start) / 1e9, (innographReady - fusekiReady) / 1e9);
+
+        innographHttp = new Http("http://127.0.0.1:" + innographPort, "/sparql");
+        fusekiHttp = new Http("http://127.0.0.1:" + fusekiPort, "/innograph/query");
+    }
+
+    @AfterAll
+    void stopBothServers() {
+        try (ServerProcess a = innograph; ServerProcess b = fuseki) {
+            // closed in reverse order: InnoGraph first, then Fuseki
+        }
+    }
+
+    @Test
+    @Order(1)
+    void startUpLoadsEachShippedFileIntoFusekiAsOneNamedGraph() throws IOException {
+        Set<String> shipped = new TreeSet<>();
+        for (Path directory : DATA) {
+            try (Stream<Path> files = Files.list(directory)) {
+                files.filter(GraphNames::isShippedGraphFile).map(GraphNames::forFile).forEach(shipped::add);
+            }
+        }
+        String graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }";
+        Set<String> inFuseki = uris(fusekiHttp.select(graphs), "g");
+        assertThat(inFuseki).containsAll(shipped).contains(GraphNames.LOAD_STATE);
+        assertThat(uris(innographHttp.select(graphs), "g")).isEqualTo(inFuseki);
+
+        // Fuseki's default graph is the union of the named graphs, as InnoGraph's own store is.
+        List<QuerySolution> practices = innographHttp.select("""
+                SELECT ?practice WHERE { ?practice a <https://w3id.org/innograph/ontology#GoodPractice> }""");
+        assertThat(practices).isNotEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void updatesNeedTheEditorsCredentialsAndReachFusekiWithInnoGraphsOwn() {
+        String insert = "INSERT DATA { GRAPH <" + EDITED_GRAPH + "> { <https://w3id.org/innograph/id/practice/x> "
+                + "<http://www.w3.org/2000/01/rdf-schema#label> \"written through InnoGraph\" } }";
+        assertThat(innographHttp.post("/sparql/update", "application/sparql-update", insert, null).statusCode())
+                .as("an update without credentials").isEqualTo(401);
+        assertThat(fusekiHttp.post("/innograph/update", "application/sparql-update", insert, null).statusCode())
+                .as("Fuseki's own update endpoint without its password").isEqualTo(401);
+
+        HttpResponse<String> update = innographHttp.post("/sparql/update", "application/sparql-update", insert,
+                EDITOR_CREDENTIALS);
+        assertThat(update.statusCode()).as(update.body()).isEqualTo(204);
+        assertThat(fusekiHttp.select("SELECT ?label WHERE { GRAPH <" + EDITED_GRAPH + "> { ?s ?p ?label } }"))
+                .extracting(row -> row.getLiteral("label").getString()).containsExactly("written through InnoGraph");
+    }
+
+    @Test
+    @Order(3)
+    void graphStoreWritesReadsAndDeletesANamedGraphInFuseki() {
+        String graph = "/sparql/data?graph=" + EDITED_GRAPH + "-gsp";
+        String turtle = "<https://w3id.org/innograph/id/practice/y> <http://www.w3.org/2000/01/rdf-schema#label> "
+                + "\"put through the graph store\" .";
+        assertThat(innographHttp.put(graph, "text/turtle", turtle, null).statusCode()).isEqualTo(401);
+        HttpResponse<String> put = innographHttp.put(graph, "text/turtle", turtle, EDITOR_CREDENTIALS);
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
+
+        HttpResponse<String> read = innographHttp.get(graph, "text/turtle");
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).contains("put through the graph store");
+        assertThat(fusekiHttp.get("/innograph/get?graph=" + EDITED_GRAPH + "-gsp",
+                "application/n-triples").body()).contains("put through the graph store");
+
+        assertThat(innographHttp.delete(graph, EDITOR_CREDENTIALS).statusCode()).isEqualTo(204);
+        assertThat(innographHttp.get(graph, "text/turtle").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(10)
+    void whenFusekiStopsInnoGraphAnswers503AndRecoversWhenItIsBackWithoutARestart() throws Exception {
+        fuseki.close();
+        long stopped = System.nanoTime();
+
+        HttpResponse<String> health = innographHttp.get("/actuator/health", "application/json");
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(health.body()).contains("\"status\":\"DOWN\"").contains("\"reachable\":false");
+
+        String unreachable = "cannot be reached";
+        HttpResponse<String> query = innographHttp.query("ASK { ?s ?p ?o }");
+        assertThat(query.statusCode()).as(query.body()).isEqualTo(503);
+        assertThat(query.body()).contains("127.0.0.1:" + fusekiPort).contains(unreachable);
+        assertThat(query.headers().firstValue("Retry-After")).isPresent();
+
+        HttpResponse<String> update = innographHttp.post("/sparql/update", "application/sparql-update",
+                "INSERT DATA { GRAPH <" + EDITED_GRAPH + "> { <https://w3id.org/innograph/id/practice/z> "
+                        + "<http://www.w3.org/2000/01/rdf-schema#label> \"z\" } }", EDITOR_CREDENTIALS);
+        assertThat(update.statusCode()).as(update.body()).isEqualTo(503);
+        assertThat(update.body()).contains(unreachable);
+
+        HttpResponse<String> read = innographHttp.get("/sparql/data?graph=" + EDITED_GRAPH, "text/turtle");
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(503);
+        assertThat(read.body()).contains(unreachable);
+
+        HttpResponse<String> put = innographHttp.put("/sparql/data?graph=" + EDITED_GRAPH + "-outage", "text/turtle",
+                "<https://w3id.org/innograph/id/practice/z> <http://www.w3.org/2000/01/rdf-schema#label> \"z\" .",
+                EDITOR_CREDENTIALS);
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(503);
+        assertThat(put.body()).contains(unreachable);
+
+        fuseki = startFuseki();
+        long restarted = System.nanoTime();
+        innograph.awaitAnswer(URI.create(innographHttp.baseUrl() + "/actuator/health"),
+                response -> response.statusCode() == 200 && response.body().contains("\"reachable\":true"),
+                Duration.ofSeconds(20));
+        long recovered = System.nanoTime();
+        System.out.printf("Two-process topology: outage checks and Fuseki restart in %.1f s; InnoGraph healthy "
+                + "%.2f s after Fuseki was back%n", (restarted - stopped) / 1e9, (recovered - restarted) / 1e9);
+
+        // Same port, same database: what was written before the outage is still there, through InnoGraph.
+        assertThat(innographHttp.select("SELECT ?label WHERE { GRAPH <" + EDITED_GRAPH + "> { ?s ?p ?label } }"))
+                .extracting(row -> row.getLiteral("label").getString()).containsExactly("written through InnoGraph");
+        assertThat(innograph.isAlive()).as("InnoGraph was never restarted").isTrue();
+    }
+
+    private ServerProcess startFuseki() throws Exception {
+        ServerProcess server = ServerProcess.start("fuseki", List.of(ServerProcess.javaExecutable().toString(),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", FUSEKI_JAR.toAbsolutePath().toString(),
+                "--config=" + FUSEKI_CONFIG.toAbsolutePath(), "--port=" + fusekiPort, "--localhost"), fusekiDirectory);
+        try {
+            server.awaitAnswer(URI.create("http://127.0.0.1:" + fusekiPort + "/$/ping"),
+                    response -> response.statusCode() == 200, Duration.ofSeconds(30));
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /**
+     * The test JVM's class path without the test classes, so that InnoGraph's component scan in the second
+     * JVM sees what a packaged InnoGraph sees. Surefire may hand the JVM a manifest-only jar; its Class-Path
+     * is read then.
+     */
+    private static String applicationClassPath() throws IOException, URISyntaxException {
+        Path testClasses = Path.of(TwoProcessTopologyTest.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI());
+        List<String> entries = new ArrayList<>(Arrays.asList(System.getProperty("java.class.path")
+                .split(File.pathSeparator)));
+        if (entries.size() == 1 && entries.get(0).endsWith(".jar")) {
+            try (var jar = new java.util.jar.JarFile(entries.get(0))) {
+                String manifestPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
+                if (manifestPath != null) {
+                    entries.clear();
+                    for (String url : manifestPath.trim().split("\\s+")) {
+                        entries.add(Path.of(URI.create(url)).toString());
+                    }
+                }
+            }
+        }
+        return entries.stream().filter(entry -> !Path.of(entry).toAbsolutePath().equals(testClasses))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static Set<String> uris(List<QuerySolution> rows, String variable) {
+        return rows.stream().map(row -> row.getResource(variable).getURI()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static String md5(String text) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}
