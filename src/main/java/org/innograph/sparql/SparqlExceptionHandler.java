@@ -3,6 +3,7 @@ package org.innograph.sparql;
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryParseException;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.innograph.ingest.RdfPayload;
 import org.innograph.store.StoreUnavailableException;
 import org.slf4j.Logger;
@@ -69,6 +70,19 @@ class SparqlExceptionHandler {
         }
         log.warn("Remote SPARQL server failed: {}", e.getMessage());
         return plain(HttpStatus.BAD_GATEWAY, "The SPARQL server failed: " + remoteMessage(e));
+    }
+
+    /**
+     * A {@code SERVICE} call of a federated query failed. The store's own requests never end here (the remote
+     * store turns its failures into {@link HttpException} or {@link StoreUnavailableException}), so this is
+     * always the other endpoint: 502, naming it, not a 500 that blames InnoGraph.
+     */
+    @ExceptionHandler(QueryExceptionHTTP.class)
+    ResponseEntity<String> federated(QueryExceptionHTTP e) {
+        log.warn("SERVICE call failed: {}", e.getMessage());
+        String answer = e.getStatusCode() > 0 ? " answered " + e.getStatusCode() : " gave no answer";
+        return plain(HttpStatus.BAD_GATEWAY, "A SERVICE endpoint of this federated query" + answer + " ("
+                + e.getMessage() + "); use SERVICE SILENT to go on without it");
     }
 
     private ResponseEntity<String> timeLimit() {

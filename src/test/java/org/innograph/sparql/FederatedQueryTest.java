@@ -1,0 +1,147 @@
+package org.innograph.sparql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Federated queries: InnoGraph's /sparql joins its own practices with region labels from another SPARQL
+ * endpoint through {@code SERVICE}. The other endpoint is a local Fuseki on loopback holding a slice shaped like
+ * the EU Publications Office's NUTS data; no test calls a public endpoint.
+ *
+ * <p>Nothing restricts SERVICE yet (the allow-list of federated endpoints is a separate piece of work); when
+ * it comes, this test must put the local Fuseki on the list.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "innograph.store.mode=embedded",
+        "innograph.store.directory=target/test-tdb2/federation-${random.uuid}",
+        "innograph.data.directories=src/test/resources/fixtures/practices"})
+class FederatedQueryTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static FusekiServer nutsEndpoint;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startNutsEndpoint() {
+        Dataset nuts = DatasetFactory.createTxnMem();
+        RDFDataMgr.read(nuts, "src/test/resources/fixtures/nuts-publications-office/nuts-labels.ttl");
+        nutsEndpoint = FusekiServer.create().port(0).loopback(true).add("/nuts", nuts).build().start();
+    }
+
+    @AfterAll
+    static void stopNutsEndpoint() {
+        nutsEndpoint.stop();
+    }
+
+    @Test
+    void joinsLocalPracticesWithRegionLabelsFromTheNutsEndpoint() {
+        List<QuerySolution> rows = select("""
+                PREFIX dct:  <http://purl.org/dc/terms/>
+                PREFIX ig:   <https://w3id.org/innograph/ontology#>
+                PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+                SELECT ?id ?region ?name WHERE {
+                  ?practice a ig:GoodPractice ; dct:identifier ?id ; dct:spatial ?region .
+                  SERVICE <%s> {
+                    ?region skos:prefLabel ?name FILTER (langMatches(lang(?name), "fr"))
+                  }
+                } ORDER BY ?id""".formatted(nutsSparql()));
+
+        assertThat(rows).extracting(row -> row.getLiteral("id").getString() + " "
+                        + row.getResource("region").getURI() + " " + row.getLiteral("name").getString())
+                .containsExactly("GP11 http://data.europa.eu/nuts/code/LV Lettonie",
+                        "GP12 http://data.europa.eu/nuts/code/SK Slovaquie");
+    }
+
+    @Test
+    void bringsEveryLanguageOfARegionsNameAcrossWithItsLanguageTag() {
+        List<QuerySolution> rows = select("""
+                PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+                SELECT ?name WHERE {
+                  SERVICE <%s> { <http://data.europa.eu/nuts/code/SK> skos:prefLabel ?name }
+                } ORDER BY lang(?name)""".formatted(nutsSparql()));
+
+        assertThat(rows).extracting(row -> row.getLiteral("name").getString() + "@" + row.getLiteral("name").getLanguage())
+                .containsExactly("Slowakei@de", "Slovakia@en", "Slovaquie@fr", "Slovensko@sk");
+    }
+
+    @Test
+    void aServiceThatCannotBeReachedIsReportedAsABadGatewayNamingIt() throws IOException {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String gone = "http://127.0.0.1:" + closedPort + "/nuts/sparql";
+        HttpResponse<String> response = query("SELECT * WHERE { SERVICE <" + gone + "> { ?s ?p ?o } }");
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.body()).contains(gone);
+    }
+
+    @Test
+    void serviceSilentToAnEndpointThatCannotBeReachedStillAnswers() throws IOException {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        List<QuerySolution> rows = select("PREFIX ig: <https://w3id.org/innograph/ontology#> "
+                + "SELECT ?practice ?name WHERE { ?practice a ig:GoodPractice "
+                + "OPTIONAL { SERVICE SILENT <http://127.0.0.1:" + closedPort + "/nuts/sparql> { ?practice ?p ?name } } }");
+
+        assertThat(rows).hasSize(2).allSatisfy(row -> assertThat(row.contains("name")).isFalse());
+    }
+
+    private String nutsSparql() {
+        return "http://127.0.0.1:" + nutsEndpoint.getPort() + "/nuts/sparql";
+    }
+
+    private List<QuerySolution> select(String sparql) {
+        HttpResponse<String> response = query(sparql);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<QuerySolution> rows = new ArrayList<>();
+        ResultSetMgr.read(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)),
+                ResultSetLang.RS_JSON).forEachRemaining(rows::add);
+        return rows;
+    }
+
+    private HttpResponse<String> query(String sparql) {
+        URI uri = URI.create("http://127.0.0.1:" + port + "/sparql?query="
+                + URLEncoder.encode(sparql, StandardCharsets.UTF_8));
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
+                    .header("Accept", "application/sparql-results+json").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("InnoGraph did not answer: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
