@@ -37,6 +37,8 @@ final class ServerProcess implements AutoCloseable {
         Path log = workingDirectory.resolve(name + ".log");
         Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        // Should the test JVM itself be stopped (a build time-out), the servers must not outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         return new ServerProcess(name, process, log);
     }
 

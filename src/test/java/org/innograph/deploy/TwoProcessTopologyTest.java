@@ -6,6 +6,8 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,14 +19,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.jena.query.QuerySolution;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
 import org.innograph.InnoGraphApplication;
 import org.innograph.ingest.GraphNames;
+import org.innograph.testing.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -48,13 +55,13 @@ class TwoProcessTopologyTest {
 
     private static final Path FUSEKI_JAR = Path.of("target/fuseki/fuseki-server.jar");
     private static final Path FUSEKI_CONFIG = Path.of("docker/fuseki/config.ttl");
-    private static final List<Path> DATA = List.of(Path.of("src/test/resources/fixtures/practices"));
+    private static final List<Path> SHIPPED_DATA = List.of(Path.of("ontology"), Path.of("data"));
 
     private static final String FUSEKI_PASSWORD = "fuseki-writer-secret";
-    private static final String EDITOR = "editor";
-    private static final String EDITOR_PASSWORD = "editor-secret";
-    private static final String EDITOR_CREDENTIALS = Http.basic(EDITOR, EDITOR_PASSWORD);
     private static final String EDITED_GRAPH = "https://w3id.org/innograph/graph/deployment-check";
+
+    private static final String FUSEKI_QUERY = "/innograph/query";
+    private static final String SPARQL_UPDATE = "application/sparql-update";
 
     @TempDir
     static Path workDirectory;
@@ -88,10 +95,10 @@ class TwoProcessTopologyTest {
                 "--innograph.store.remote.gsp-url=" + fusekiBase + "data",
                 "--innograph.store.remote.username=writer",
                 "--innograph.store.remote.password=" + FUSEKI_PASSWORD,
-                "--innograph.security.writer.username=" + EDITOR,
-                "--innograph.security.writer.password=" + EDITOR_PASSWORD,
+                "--innograph.security.writer.username=" + Http.WRITER,
+                "--innograph.security.writer.password=" + Http.WRITER_PASSWORD,
                 // one argument, comma-separated: Spring joins repeated arguments into one path (STACK.md, trap 9)
-                "--innograph.data.directories=" + DATA.stream().map(p -> p.toAbsolutePath().toString())
+                "--innograph.data.directories=" + SHIPPED_DATA.stream().map(p -> p.toAbsolutePath().toString())
                         .collect(Collectors.joining(","))));
         innograph = ServerProcess.start("innograph", command, workDirectory);
         // Readiness turns UP once start-up (and so the shipped-data load) is over.
@@ -101,8 +108,8 @@ class TwoProcessTopologyTest {
         System.out.printf("Two-process topology: Fuseki ready in %.1f s, InnoGraph ready with data loaded in %.1f s%n",
                 (fusekiReady - start) / 1e9, (innographReady - fusekiReady) / 1e9);
 
-        innographHttp = new Http("http://127.0.0.1:" + innographPort, "/sparql");
-        fusekiHttp = new Http("http://127.0.0.1:" + fusekiPort, "/innograph/query");
+        innographHttp = Http.onPort(innographPort);
+        fusekiHttp = Http.onPort(fusekiPort);
     }
 
     @AfterAll
@@ -115,57 +122,63 @@ class TwoProcessTopologyTest {
     @Test
     @Order(1)
     void startUpLoadsEachShippedFileIntoFusekiAsOneNamedGraph() throws IOException {
-        Set<String> shipped = new TreeSet<>();
-        for (Path directory : DATA) {
+        Map<String, Long> shipped = new TreeMap<>();
+        for (Path directory : SHIPPED_DATA) {
             try (Stream<Path> files = Files.list(directory)) {
-                files.filter(GraphNames::isShippedGraphFile).map(GraphNames::forFile).forEach(shipped::add);
+                files.filter(GraphNames::isShippedGraphFile).forEach(file -> {
+                    Model content = RDFDataMgr.loadModel(file.toString());
+                    shipped.put(GraphNames.forShippedFile(file, content), content.size());
+                });
             }
         }
-        String graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }";
-        Set<String> inFuseki = uris(fusekiHttp.select(graphs), "g");
-        assertThat(inFuseki).containsAll(shipped).contains(GraphNames.LOAD_STATE);
-        assertThat(uris(innographHttp.select(graphs), "g")).isEqualTo(inFuseki);
+        assertThat(shipped).isNotEmpty();
+        String sizes = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g";
+        Map<String, Long> inFuseki = graphSizes(select(fusekiHttp, FUSEKI_QUERY, sizes));
+        inFuseki.remove(GraphNames.LOAD_STATE);
+        assertThat(inFuseki).as("every shipped file, whole, in Fuseki").isEqualTo(shipped);
+        assertThat(graphSizes(select(innographHttp, "/sparql", sizes))).as("what InnoGraph sees")
+                .containsAllEntriesOf(shipped);
 
-        // Fuseki's default graph is the union of the named graphs, as InnoGraph's own store is.
-        List<QuerySolution> practices = innographHttp.select("""
-                SELECT ?practice WHERE { ?practice a <https://w3id.org/innograph/ontology#GoodPractice> }""");
-        assertThat(practices).isNotEmpty();
+        // Fuseki's default graph is the union of the named graphs, as InnoGraph's embedded store's is.
+        assertThat(select(innographHttp, "/sparql",
+                "SELECT ?practice WHERE { ?practice a <https://w3id.org/innograph/ontology#GoodPractice> }"))
+                .isNotEmpty();
     }
 
     @Test
     @Order(2)
-    void updatesNeedTheEditorsCredentialsAndReachFusekiWithInnoGraphsOwn() {
+    void updatesNeedTheWritersCredentialsAndReachFusekiWithInnoGraphsOwn() {
         String insert = "INSERT DATA { GRAPH <" + EDITED_GRAPH + "> { <https://w3id.org/innograph/id/practice/x> "
                 + "<http://www.w3.org/2000/01/rdf-schema#label> \"written through InnoGraph\" } }";
-        assertThat(innographHttp.post("/sparql/update", "application/sparql-update", insert, null).statusCode())
+        assertThat(innographHttp.post("/sparql/update", SPARQL_UPDATE, insert, false).statusCode())
                 .as("an update without credentials").isEqualTo(401);
-        assertThat(fusekiHttp.post("/innograph/update", "application/sparql-update", insert, null).statusCode())
+        assertThat(fusekiHttp.post("/innograph/update", SPARQL_UPDATE, insert, false).statusCode())
                 .as("Fuseki's own update endpoint without its password").isEqualTo(401);
 
-        HttpResponse<String> update = innographHttp.post("/sparql/update", "application/sparql-update", insert,
-                EDITOR_CREDENTIALS);
+        HttpResponse<String> update = innographHttp.post("/sparql/update", SPARQL_UPDATE, insert, true);
         assertThat(update.statusCode()).as(update.body()).isEqualTo(204);
-        assertThat(fusekiHttp.select("SELECT ?label WHERE { GRAPH <" + EDITED_GRAPH + "> { ?s ?p ?label } }"))
+        assertThat(select(fusekiHttp, FUSEKI_QUERY, "SELECT ?label WHERE { GRAPH <" + EDITED_GRAPH + "> { ?s ?p ?label } }"))
                 .extracting(row -> row.getLiteral("label").getString()).containsExactly("written through InnoGraph");
     }
 
     @Test
     @Order(3)
     void graphStoreWritesReadsAndDeletesANamedGraphInFuseki() {
-        String graph = "/sparql/data?graph=" + EDITED_GRAPH + "-gsp";
+        String graph = "/sparql/data?graph=" + Http.encode(EDITED_GRAPH + "-gsp");
         String turtle = "<https://w3id.org/innograph/id/practice/y> <http://www.w3.org/2000/01/rdf-schema#label> "
                 + "\"put through the graph store\" .";
-        assertThat(innographHttp.put(graph, "text/turtle", turtle, null).statusCode()).isEqualTo(401);
-        HttpResponse<String> put = innographHttp.put(graph, "text/turtle", turtle, EDITOR_CREDENTIALS);
+        assertThat(innographHttp.send(putTurtle(graph, turtle)).statusCode()).isEqualTo(401);
+        HttpResponse<String> put = innographHttp.send(Http.withWriter(putTurtle(graph, turtle)));
         assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
 
         HttpResponse<String> read = innographHttp.get(graph, "text/turtle");
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.body()).contains("put through the graph store");
-        assertThat(fusekiHttp.get("/innograph/get?graph=" + EDITED_GRAPH + "-gsp",
-                "application/n-triples").body()).contains("put through the graph store");
+        assertThat(fusekiHttp.get("/innograph/get?graph=" + Http.encode(EDITED_GRAPH + "-gsp"), "application/n-triples")
+                .body()).contains("put through the graph store");
 
-        assertThat(innographHttp.delete(graph, EDITOR_CREDENTIALS).statusCode()).isEqualTo(204);
+        assertThat(innographHttp.send(Http.withWriter(innographHttp.request(graph).DELETE())).statusCode())
+                .isEqualTo(204);
         assertThat(innographHttp.get(graph, "text/turtle").statusCode()).isEqualTo(404);
     }
 
@@ -179,39 +192,40 @@ class TwoProcessTopologyTest {
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(health.body()).contains("\"status\":\"DOWN\"").contains("\"reachable\":false");
 
-        String unreachable = "cannot be reached";
-        HttpResponse<String> query = innographHttp.query("ASK { ?s ?p ?o }");
+        String unreachable = "127.0.0.1:" + fusekiPort + " cannot be reached";
+        HttpResponse<String> query = innographHttp.get("/sparql?query=" + Http.encode("ASK { ?s ?p ?o }"),
+                "application/sparql-results+json");
         assertThat(query.statusCode()).as(query.body()).isEqualTo(503);
-        assertThat(query.body()).contains("127.0.0.1:" + fusekiPort).contains(unreachable);
+        assertThat(query.body()).contains(unreachable);
         assertThat(query.headers().firstValue("Retry-After")).isPresent();
 
-        HttpResponse<String> update = innographHttp.post("/sparql/update", "application/sparql-update",
-                "INSERT DATA { GRAPH <" + EDITED_GRAPH + "> { <https://w3id.org/innograph/id/practice/z> "
-                        + "<http://www.w3.org/2000/01/rdf-schema#label> \"z\" } }", EDITOR_CREDENTIALS);
+        HttpResponse<String> update = innographHttp.post("/sparql/update", SPARQL_UPDATE, "INSERT DATA { GRAPH <"
+                + EDITED_GRAPH + "> { <https://w3id.org/innograph/id/practice/z> "
+                + "<http://www.w3.org/2000/01/rdf-schema#label> \"z\" } }", true);
         assertThat(update.statusCode()).as(update.body()).isEqualTo(503);
         assertThat(update.body()).contains(unreachable);
 
-        HttpResponse<String> read = innographHttp.get("/sparql/data?graph=" + EDITED_GRAPH, "text/turtle");
+        String graph = "/sparql/data?graph=" + Http.encode(EDITED_GRAPH);
+        HttpResponse<String> read = innographHttp.get(graph, "text/turtle");
         assertThat(read.statusCode()).as(read.body()).isEqualTo(503);
         assertThat(read.body()).contains(unreachable);
 
-        HttpResponse<String> put = innographHttp.put("/sparql/data?graph=" + EDITED_GRAPH + "-outage", "text/turtle",
-                "<https://w3id.org/innograph/id/practice/z> <http://www.w3.org/2000/01/rdf-schema#label> \"z\" .",
-                EDITOR_CREDENTIALS);
+        HttpResponse<String> put = innographHttp.send(Http.withWriter(putTurtle(graph,
+                "<https://w3id.org/innograph/id/practice/z> <http://www.w3.org/2000/01/rdf-schema#label> \"z\" .")));
         assertThat(put.statusCode()).as(put.body()).isEqualTo(503);
         assertThat(put.body()).contains(unreachable);
 
         fuseki = startFuseki();
         long restarted = System.nanoTime();
-        innograph.awaitAnswer(URI.create(innographHttp.baseUrl() + "/actuator/health"),
+        innograph.awaitAnswer(URI.create(innographHttp.base() + "/actuator/health"),
                 response -> response.statusCode() == 200 && response.body().contains("\"reachable\":true"),
                 Duration.ofSeconds(20));
         long recovered = System.nanoTime();
         System.out.printf("Two-process topology: outage checks and Fuseki restart in %.1f s; InnoGraph healthy "
                 + "%.2f s after Fuseki was back%n", (restarted - stopped) / 1e9, (recovered - restarted) / 1e9);
 
-        // Same port, same database: what was written before the outage is still there, through InnoGraph.
-        assertThat(innographHttp.select("SELECT ?label WHERE { GRAPH <" + EDITED_GRAPH + "> { ?s ?p ?label } }"))
+        // Same port, same database: what was written before the outage is there again, through InnoGraph.
+        assertThat(select(innographHttp, "/sparql", "SELECT ?label WHERE { GRAPH <" + EDITED_GRAPH + "> { ?s ?p ?label } }"))
                 .extracting(row -> row.getLiteral("label").getString()).containsExactly("written through InnoGraph");
         assertThat(innograph.isAlive()).as("InnoGraph was never restarted").isTrue();
     }
@@ -255,8 +269,26 @@ class TwoProcessTopologyTest {
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
-    private static Set<String> uris(List<QuerySolution> rows, String variable) {
-        return rows.stream().map(row -> row.getResource(variable).getURI()).collect(Collectors.toCollection(TreeSet::new));
+    private HttpRequest.Builder putTurtle(String path, String turtle) {
+        return innographHttp.request(path).header("Content-Type", "text/turtle")
+                .PUT(HttpRequest.BodyPublishers.ofString(turtle));
+    }
+
+    /** The rows of a SELECT answered with 200; anything else fails with the status and message. */
+    private static List<QuerySolution> select(Http server, String endpoint, String query) {
+        HttpResponse<String> response = server.get(endpoint + "?query=" + Http.encode(query),
+                "application/sparql-results+json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<QuerySolution> rows = new ArrayList<>();
+        ResultSetMgr.read(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)),
+                ResultSetLang.RS_JSON).forEachRemaining(rows::add);
+        return rows;
+    }
+
+    private static Map<String, Long> graphSizes(List<QuerySolution> rows) {
+        Map<String, Long> sizes = new TreeMap<>();
+        rows.forEach(row -> sizes.put(row.getResource("g").getURI(), row.getLiteral("n").getLong()));
+        return sizes;
     }
 
     private static String md5(String text) throws NoSuchAlgorithmException {

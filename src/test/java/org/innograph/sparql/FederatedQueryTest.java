@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +16,7 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.innograph.testing.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +36,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "innograph.store.directory=target/test-tdb2/federation-${random.uuid}",
         "innograph.data.directories=src/test/resources/fixtures/practices"})
 class FederatedQueryTest {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static FusekiServer nutsEndpoint;
 
@@ -131,17 +125,6 @@ class FederatedQueryTest {
     }
 
     private HttpResponse<String> query(String sparql) {
-        URI uri = URI.create("http://127.0.0.1:" + port + "/sparql?query="
-                + URLEncoder.encode(sparql, StandardCharsets.UTF_8));
-        try {
-            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
-                    .header("Accept", "application/sparql-results+json").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError("InnoGraph did not answer: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return Http.onPort(port).get("/sparql?query=" + Http.encode(sparql), "application/sparql-results+json");
     }
 }
