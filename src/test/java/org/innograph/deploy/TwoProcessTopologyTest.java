@@ -2,11 +2,11 @@ package org.innograph.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -50,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Timeout(value = 90, unit = java.util.concurrent.TimeUnit.SECONDS)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
 class TwoProcessTopologyTest {
 
     private static final Path FUSEKI_JAR = Path.of("target/fuseki/fuseki-server.jar");
@@ -114,8 +115,8 @@ class TwoProcessTopologyTest {
 
     @AfterAll
     void stopBothServers() {
-        try (ServerProcess a = innograph; ServerProcess b = fuseki) {
-            // closed in reverse order: InnoGraph first, then Fuseki
+        try (ServerProcess store = fuseki; ServerProcess service = innograph) {
+            // try-with-resources closes in reverse order: InnoGraph first, then Fuseki
         }
     }
 
