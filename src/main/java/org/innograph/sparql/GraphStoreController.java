@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
@@ -109,10 +110,17 @@ class GraphStoreController {
         return ResponseEntity.noContent().build();
     }
 
-    /** A copy, because the embedded store's dataset must not be read after its transaction ends. */
+    /**
+     * A copy, because the embedded store's dataset must not be read after its transaction ends. Asked as a
+     * query: a Graph Store request for the whole dataset is not part of SPARQL 1.1, and Jena's remote
+     * connection refuses it without a dataset URL, so the remote mode answered 500.
+     */
     private static DatasetGraph copyOfDataset(RDFConnection connection) {
         DatasetGraph copy = DatasetGraphFactory.create();
-        connection.fetchDataset().asDatasetGraph().find().forEachRemaining(copy::add);
+        try (QueryExecution execution = connection.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")) {
+            execution.execSelect().forEachRemaining(row -> copy.add(row.get("g").asNode(), row.get("s").asNode(),
+                    row.get("p").asNode(), row.get("o").asNode()));
+        }
         return copy;
     }
 

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -193,28 +194,27 @@ class TwoProcessTopologyTest {
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(health.body()).contains("\"status\":\"DOWN\"").contains("\"reachable\":false");
 
-        String unreachable = "127.0.0.1:" + fusekiPort + " cannot be reached";
-        HttpResponse<String> query = innographHttp.get("/sparql?query=" + Http.encode("ASK { ?s ?p ?o }"),
-                "application/sparql-results+json");
-        assertThat(query.statusCode()).as(query.body()).isEqualTo(503);
-        assertThat(query.body()).contains(unreachable);
-        assertThat(query.headers().firstValue("Retry-After")).isPresent();
-
-        HttpResponse<String> update = innographHttp.post("/sparql/update", SPARQL_UPDATE, "INSERT DATA { GRAPH <"
-                + EDITED_GRAPH + "> { <https://w3id.org/innograph/id/practice/z> "
-                + "<http://www.w3.org/2000/01/rdf-schema#label> \"z\" } }", true);
-        assertThat(update.statusCode()).as(update.body()).isEqualTo(503);
-        assertThat(update.body()).contains(unreachable);
-
+        String ask = Http.encode("ASK { ?s ?p ?o }");
         String graph = "/sparql/data?graph=" + Http.encode(EDITED_GRAPH);
-        HttpResponse<String> read = innographHttp.get(graph, "text/turtle");
-        assertThat(read.statusCode()).as(read.body()).isEqualTo(503);
-        assertThat(read.body()).contains(unreachable);
-
-        HttpResponse<String> put = innographHttp.send(Http.withWriter(putTurtle(graph,
-                "<https://w3id.org/innograph/id/practice/z> <http://www.w3.org/2000/01/rdf-schema#label> \"z\" .")));
-        assertThat(put.statusCode()).as(put.body()).isEqualTo(503);
-        assertThat(put.body()).contains(unreachable);
+        String triple = "<https://w3id.org/innograph/id/practice/z> <http://www.w3.org/2000/01/rdf-schema#label> \"z\"";
+        Map<String, HttpResponse<String>> duringOutage = new LinkedHashMap<>();
+        duringOutage.put("query (GET)", innographHttp.get("/sparql?query=" + ask, "application/sparql-results+json"));
+        duringOutage.put("query (POST form)", innographHttp.post("/sparql", "application/x-www-form-urlencoded",
+                "query=" + ask, false));
+        duringOutage.put("update", innographHttp.post("/sparql/update", SPARQL_UPDATE,
+                "INSERT DATA { GRAPH <" + EDITED_GRAPH + "> { " + triple + " } }", true));
+        duringOutage.put("graph store GET", innographHttp.get(graph, "text/turtle"));
+        duringOutage.put("graph store GET, whole dataset", innographHttp.get("/sparql/data", "application/n-quads"));
+        duringOutage.put("graph store PUT", innographHttp.send(Http.withWriter(putTurtle(graph, triple + " ."))));
+        duringOutage.put("graph store POST", innographHttp.send(Http.withWriter(innographHttp.request(graph)
+                .header("Content-Type", "text/turtle").POST(HttpRequest.BodyPublishers.ofString(triple + " .")))));
+        duringOutage.put("graph store DELETE", innographHttp.send(Http.withWriter(innographHttp.request(graph).DELETE())));
+        String unreachable = "127.0.0.1:" + fusekiPort + " cannot be reached";
+        duringOutage.forEach((request, response) -> {
+            assertThat(response.statusCode()).as(request + ": " + response.body()).isEqualTo(503);
+            assertThat(response.body()).as(request).contains(unreachable);
+            assertThat(response.headers().firstValue("Retry-After")).as(request).isPresent();
+        });
 
         fuseki = startFuseki();
         long restarted = System.nanoTime();

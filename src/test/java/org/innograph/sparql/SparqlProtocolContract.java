@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.rdf.model.Model;
@@ -17,6 +18,8 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.innograph.testing.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -372,6 +375,16 @@ abstract class SparqlProtocolContract {
         String location = created.headers().firstValue("Location").orElseThrow();
         assertThat(http.get(location, "application/n-triples").body()).contains("<urn:example:new>");
         http.send(Http.withWriter(http.request(location).DELETE()));
+    }
+
+    @Test
+    void getWithoutAGraphReturnsTheWholeDatasetWithItsGraphNames() {
+        HttpResponse<String> response = http.get("/sparql/data", "application/n-quads");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        DatasetGraph dataset = DatasetGraphFactory.create();
+        RDFParser.fromString(response.body(), Lang.NQUADS).parse(dataset);
+        assertThat(dataset.getGraph(NodeFactory.createURI(PRACTICES)).size()).isEqualTo(9);
+        assertThat(dataset.getGraph(NodeFactory.createURI(REGIONS)).size()).isEqualTo(9);
     }
 
     // --- clients and operations ---
