@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,14 +30,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * endpoint through {@code SERVICE}. The other endpoint is a local Fuseki on loopback holding a slice shaped like
  * the EU Publications Office's NUTS data; no test calls a public endpoint.
  *
+ * <p>In embedded mode InnoGraph's Jena calls the endpoint; in remote mode the store (Fuseki) does. Subclasses
+ * run the same checks on each mode.
+ *
  * <p>Nothing restricts SERVICE yet (the allow-list of federated endpoints is a separate piece of work); when
- * it comes, this test must put the local Fuseki on the list.
+ * it comes, these tests must put the local Fuseki on the list.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "innograph.store.mode=embedded",
-        "innograph.store.directory=target/test-tdb2/federation-${random.uuid}",
         "innograph.data.directories=src/test/resources/fixtures/protocol"})
-class FederatedQueryTest {
+abstract class FederatedQueryContract {
 
     private static FusekiServer nutsEndpoint;
 
@@ -87,11 +90,7 @@ class FederatedQueryTest {
 
     @Test
     void aServiceThatCannotBeReachedIsReportedAsABadGatewayNamingIt() throws IOException {
-        int closedPort;
-        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
-        String gone = "http://127.0.0.1:" + closedPort + "/nuts/sparql";
+        String gone = "http://127.0.0.1:" + closedLoopbackPort() + "/nuts/sparql";
         HttpResponse<String> response = query("SELECT * WHERE { SERVICE <" + gone + "> { ?s ?p ?o } }");
 
         assertThat(response.statusCode()).isEqualTo(502);
@@ -100,15 +99,18 @@ class FederatedQueryTest {
 
     @Test
     void serviceSilentToAnEndpointThatCannotBeReachedStillAnswers() throws IOException {
-        int closedPort;
-        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
         List<QuerySolution> rows = select("PREFIX ig: <https://w3id.org/innograph/ontology#> "
-                + "SELECT ?practice ?name WHERE { ?practice a ig:GoodPractice "
-                + "OPTIONAL { SERVICE SILENT <http://127.0.0.1:" + closedPort + "/nuts/sparql> { ?practice ?p ?name } } }");
+                + "SELECT ?practice ?name WHERE { ?practice a ig:GoodPractice OPTIONAL { SERVICE SILENT "
+                + "<http://127.0.0.1:" + closedLoopbackPort() + "/nuts/sparql> { ?practice ?p ?name } } }");
 
         assertThat(rows).hasSize(3).allSatisfy(row -> assertThat(row.contains("name")).isFalse());
+    }
+
+    /** A loopback port nothing listens on (it was free a moment ago). */
+    private static int closedLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private String nutsSparql() {
