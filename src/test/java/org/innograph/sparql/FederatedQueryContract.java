@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
@@ -19,6 +20,7 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.innograph.testing.Http;
+import org.innograph.testing.PublicEndpointStandIns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "innograph.data.directories=src/test/resources/fixtures/protocol"})
 abstract class FederatedQueryContract {
 
+    /** The EU Publications Office's SPARQL endpoint, as the stored federated queries name it. */
+    static final String PUBLICATIONS_OFFICE = "http://publications.europa.eu/webapi/rdf/sparql";
+
     private static FusekiServer nutsEndpoint;
+    private static PublicEndpointStandIns standIns;
 
     @LocalServerPort
     int port;
@@ -50,11 +56,30 @@ abstract class FederatedQueryContract {
         Dataset nuts = DatasetFactory.createTxnMem();
         RDFDataMgr.read(nuts, "src/test/resources/fixtures/nuts-publications-office/nuts-labels.ttl");
         nutsEndpoint = FusekiServer.create().port(0).loopback(true).add("/nuts", nuts).build().start();
+        standIns = PublicEndpointStandIns.install(Map.of(PUBLICATIONS_OFFICE, nutsSparql()));
     }
 
     @AfterAll
     static void stopNutsEndpoint() {
+        standIns.close();
         nutsEndpoint.stop();
+    }
+
+    @Test
+    void aQueryNamingThePublicationsOfficeEndpointGetsEveryLanguageOfARegionsName() {
+        // As the catalogue's federated-nuts-names-all-languages query asks it, answered by the local stand-in.
+        List<QuerySolution> rows = select("""
+                PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+                SELECT ?region ?language ?name WHERE {
+                  VALUES ?code { "AT12" }
+                  ?region skos:notation ?code .
+                  SERVICE <%s> { ?region skos:prefLabel ?name }
+                  BIND (LANG(?name) AS ?language)
+                } ORDER BY ?language""".formatted(PUBLICATIONS_OFFICE));
+
+        assertThat(rows).extracting(row -> row.getLiteral("language").getString() + " "
+                + row.getLiteral("name").getString())
+                .containsExactly("de Niederösterreich", "en Lower Austria", "fr Basse-Autriche");
     }
 
     @Test
@@ -113,7 +138,7 @@ abstract class FederatedQueryContract {
         }
     }
 
-    private String nutsSparql() {
+    private static String nutsSparql() {
         return "http://127.0.0.1:" + nutsEndpoint.getPort() + "/nuts/sparql";
     }
 
