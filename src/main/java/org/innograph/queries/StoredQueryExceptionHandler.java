@@ -1,6 +1,8 @@
 package org.innograph.queries;
 
+import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.innograph.sparql.SparqlProperties;
 import org.innograph.store.StoreUnavailableException;
 import org.springframework.core.Ordered;
@@ -59,6 +61,23 @@ class StoredQueryExceptionHandler {
                 e.getMessage());
         return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "10")
                 .body(answer.getBody());
+    }
+
+    /**
+     * A federated query's {@code SERVICE} endpoint failed (embedded mode: Jena's call failed here), or the
+     * remote store answered with an error (remote mode: the store makes the SERVICE calls). A failure on the
+     * far side, not a fault of InnoGraph's: 502, with what the other side said.
+     */
+    @ExceptionHandler({QueryExceptionHTTP.class, HttpException.class})
+    ResponseEntity<ProblemDetail> upstream(RuntimeException e) {
+        int status = e instanceof HttpException http ? http.getStatusCode() : ((QueryExceptionHTTP) e).getStatusCode();
+        if (status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            return timeout(new QueryCancelledException());
+        }
+        String said = e instanceof HttpException http && http.getResponse() != null && !http.getResponse().isBlank()
+                ? http.getResponse().strip() : e.getMessage();
+        return problem(HttpStatus.BAD_GATEWAY, "A SPARQL endpoint failed", (status > 0 ? "Answered " + status
+                + ": " : "No answer: ") + said + " (a federated query's SERVICE endpoint, or the remote store)");
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {

@@ -52,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Timeout(value = 90, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class TwoProcessTopologyTest {
 
     private static final Path FUSEKI_JAR = Path.of("target/fuseki/fuseki-server.jar");
@@ -105,7 +105,7 @@ class TwoProcessTopologyTest {
         innograph = ServerProcess.start("innograph", command, workDirectory);
         // Readiness turns UP once start-up (and so the shipped-data load) is over.
         innograph.awaitAnswer(URI.create("http://127.0.0.1:" + innographPort + "/actuator/health/readiness"),
-                response -> response.statusCode() == 200, Duration.ofSeconds(60));
+                response -> response.statusCode() == 200, Duration.ofSeconds(75));
         long innographReady = System.nanoTime();
         System.out.printf("Two-process topology: Fuseki ready in %.1f s, InnoGraph ready with data loaded in %.1f s%n",
                 (fusekiReady - start) / 1e9, (innographReady - fusekiReady) / 1e9);
@@ -185,6 +185,23 @@ class TwoProcessTopologyTest {
     }
 
     @Test
+    @Order(4)
+    void storedQueriesRunOnFusekiAndAnswerAsTheSameSparqlSentToFusekiDirectly() throws IOException {
+        HttpResponse<String> catalogue = innographHttp.get("/api/queries", "application/json");
+        assertThat(catalogue.statusCode()).isEqualTo(200);
+        assertThat(catalogue.body()).contains("\"practice-counts-per-country\"");
+
+        // The query file has no parameters, and its header lines are SPARQL comments: Fuseki can run it as it is.
+        String file = Files.readString(Path.of("src/main/resources/queries/practice-counts-per-country.rq"));
+        HttpResponse<String> stored = innographHttp.get("/api/queries/practice-counts-per-country",
+                "application/sparql-results+json");
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+        List<String> throughInnoGraph = countsPerCountry(rows(stored));
+        assertThat(throughInnoGraph).isNotEmpty()
+                .isEqualTo(countsPerCountry(select(fusekiHttp, FUSEKI_QUERY, file)));
+    }
+
+    @Test
     @Order(10)
     void whenFusekiStopsInnoGraphAnswers503AndRecoversWhenItIsBackWithoutARestart() throws Exception {
         fuseki.close();
@@ -208,6 +225,8 @@ class TwoProcessTopologyTest {
         duringOutage.put("graph store PUT", innographHttp.send(Http.withWriter(putTurtle(graph, triple + " ."))));
         duringOutage.put("graph store POST", innographHttp.send(Http.withWriter(innographHttp.request(graph)
                 .header("Content-Type", "text/turtle").POST(HttpRequest.BodyPublishers.ofString(triple + " .")))));
+        duringOutage.put("stored query", innographHttp.get("/api/queries/practice-counts-per-country",
+                "application/json"));
         duringOutage.put("graph store DELETE", innographHttp.send(Http.withWriter(innographHttp.request(graph).DELETE())));
         String unreachable = "127.0.0.1:" + fusekiPort + " cannot be reached";
         duringOutage.forEach((request, response) -> {
@@ -280,10 +299,19 @@ class TwoProcessTopologyTest {
         HttpResponse<String> response = server.get(endpoint + "?query=" + Http.encode(query),
                 "application/sparql-results+json");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return rows(response);
+    }
+
+    private static List<QuerySolution> rows(HttpResponse<String> response) {
         List<QuerySolution> rows = new ArrayList<>();
         ResultSetMgr.read(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)),
                 ResultSetLang.RS_JSON).forEachRemaining(rows::add);
         return rows;
+    }
+
+    private static List<String> countsPerCountry(List<QuerySolution> rows) {
+        return rows.stream().map(row -> (row.contains("country") ? row.getResource("country").getURI() : "none")
+                + " " + row.getLiteral("practices").getLong()).toList();
     }
 
     private static Map<String, Long> graphSizes(List<QuerySolution> rows) {

@@ -102,6 +102,28 @@ abstract class FederatedQueryContract {
     }
 
     @Test
+    void theCataloguesNutsNamesQueryAnswersThroughTheApi() {
+        HttpResponse<String> response = Http.onPort(port).get(
+                "/api/queries/federated-nuts-names-all-languages?region=AT12", "application/sparql-results+json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+
+        assertThat(rows(response)).extracting(row -> row.getLiteral("language").getString() + " "
+                        + row.getLiteral("name").getString())
+                .containsExactly("de Niederösterreich", "en Lower Austria", "fr Basse-Autriche");
+    }
+
+    @Test
+    void aStoredFederatedQueryWhoseEndpointIsDownIsABadGatewayNamingIt() throws IOException {
+        String gone = "http://127.0.0.1:" + closedLoopbackPort() + "/nuts/sparql";
+        try (PublicEndpointStandIns unreachable = PublicEndpointStandIns.install(Map.of(PUBLICATIONS_OFFICE, gone))) {
+            HttpResponse<String> response = Http.onPort(port).get(
+                    "/api/queries/federated-nuts-names-all-languages?region=AT12", "application/json");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(502);
+            assertThat(response.body()).contains(gone);
+        }
+    }
+
+    @Test
     void bringsEveryLanguageOfARegionsNameAcrossWithItsLanguageTag() {
         List<QuerySolution> rows = select("""
                 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -145,6 +167,10 @@ abstract class FederatedQueryContract {
     private List<QuerySolution> select(String sparql) {
         HttpResponse<String> response = query(sparql);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return rows(response);
+    }
+
+    private static List<QuerySolution> rows(HttpResponse<String> response) {
         List<QuerySolution> rows = new ArrayList<>();
         ResultSetMgr.read(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)),
                 ResultSetLang.RS_JSON).forEachRemaining(rows::add);
