@@ -42,8 +42,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "innograph.data.directories=src/test/resources/fixtures/protocol"})
 abstract class FederatedQueryContract {
 
-    /** The EU Publications Office's SPARQL endpoint, as the stored federated queries name it. */
+    /** The public endpoints the catalogue's federated queries name. */
     static final String PUBLICATIONS_OFFICE = "http://publications.europa.eu/webapi/rdf/sparql";
+    static final String WIKIDATA = "https://query.wikidata.org/sparql";
 
     private static FusekiServer nutsEndpoint;
     private static PublicEndpointStandIns standIns;
@@ -55,8 +56,12 @@ abstract class FederatedQueryContract {
     static void startNutsEndpoint() {
         Dataset nuts = DatasetFactory.createTxnMem();
         RDFDataMgr.read(nuts, "src/test/resources/fixtures/nuts-publications-office/nuts-labels.ttl");
-        nutsEndpoint = FusekiServer.create().port(0).loopback(true).add("/nuts", nuts).build().start();
-        standIns = PublicEndpointStandIns.install(Map.of(PUBLICATIONS_OFFICE, nutsSparql()));
+        Dataset wikidata = DatasetFactory.createTxnMem();
+        RDFDataMgr.read(wikidata, "src/test/resources/fixtures/wikidata-stand-in/regions.ttl");
+        nutsEndpoint = FusekiServer.create().port(0).loopback(true).add("/nuts", nuts).add("/wikidata", wikidata)
+                .build().start();
+        standIns = PublicEndpointStandIns.install(Map.of(PUBLICATIONS_OFFICE, nutsSparql(),
+                WIKIDATA, "http://127.0.0.1:" + nutsEndpoint.getPort() + "/wikidata/sparql"));
     }
 
     @AfterAll
@@ -110,6 +115,18 @@ abstract class FederatedQueryContract {
         assertThat(rows(response)).extracting(row -> row.getLiteral("language").getString() + " "
                         + row.getLiteral("name").getString())
                 .containsExactly("de Niederösterreich", "en Lower Austria", "fr Basse-Autriche");
+    }
+
+    @Test
+    void theCataloguesWikidataRegionsQueryAnswersThroughTheApi() {
+        HttpResponse<String> response = Http.onPort(port).get("/api/queries/federated-wikidata-regions",
+                "application/sparql-results+json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+
+        // The stand-in knows two of the three regions; the practice in the third drops out of the join.
+        assertThat(rows(response)).extracting(row -> row.getLiteral("code").getString() + " "
+                        + row.getLiteral("itemLabel").getString())
+                .containsExactly("AT12 Lower Austria", "LV00 Latvia");
     }
 
     @Test
