@@ -8,6 +8,7 @@ import java.util.zip.GZIPOutputStream;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.innograph.store.GraphStore;
+import org.innograph.store.StoreUnavailableException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,6 +44,9 @@ class DumpController {
             if (!DatasetDump.hasGraph(store, graph)) {
                 throw new BadDumpRequest(HttpStatus.NOT_FOUND, "No graph <" + graph + "> in the store");
             }
+        } else {
+            // Asked before the 200 goes out, so that a store that cannot be reached is a 503, not a cut-off file.
+            store.read(connection -> connection.queryAsk("ASK {}"));
         }
         String name = "innograph-" + (graph == null ? "" : graph.substring(graph.lastIndexOf('/') + 1)
                 .replaceAll("[^A-Za-z0-9._-]", "_") + "-") + LocalDate.now() + "." + dumpFormat.extension() + ".gz";
@@ -50,9 +54,11 @@ class DumpController {
         response.setContentType("application/gzip");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
                 .toString());
-        try (OutputStream out = new GZIPOutputStream(response.getOutputStream(), 1 << 16)) {
-            DatasetDump.write(store, graph, dumpFormat, out, 0, Progress.NONE);
-        }
+        OutputStream out = new GZIPOutputStream(response.getOutputStream(), 1 << 16);
+        DatasetDump.write(store, graph, dumpFormat, out, 0, Progress.NONE);
+        // Closed (gzip trailer written) only on success: a dump that fails half-way must not arrive as a
+        // well-formed file that merely holds less.
+        out.close();
     }
 
     private static boolean isAbsoluteIri(String text) {
@@ -70,6 +76,12 @@ class DumpController {
             super(message);
             this.status = status;
         }
+    }
+
+    @ExceptionHandler(StoreUnavailableException.class)
+    ResponseEntity<String> unavailable(StoreUnavailableException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
+                .contentType(MediaType.TEXT_PLAIN).body(e.getMessage() + "\n");
     }
 
     @ExceptionHandler(BadDumpRequest.class)

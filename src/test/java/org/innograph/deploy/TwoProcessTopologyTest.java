@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,12 +26,18 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.innograph.InnoGraphApplication;
 import org.innograph.ingest.GraphNames;
 import org.innograph.testing.Http;
@@ -202,6 +209,20 @@ class TwoProcessTopologyTest {
     }
 
     @Test
+    @Order(5)
+    void aDumpThroughInnoGraphHoldsWhatFusekiHolds() throws IOException {
+        String graph = "https://w3id.org/innograph/graph/inno-industry";
+        HttpResponse<byte[]> dump = download(URI.create(innographHttp.base() + "/api/dump?graph="
+                + Http.encode(graph)));
+        assertThat(dump.statusCode()).isEqualTo(200);
+        DatasetGraph quads = DatasetGraphFactory.create();
+        RDFParser.source(new GZIPInputStream(new ByteArrayInputStream(dump.body()))).lang(Lang.NQUADS).parse(quads);
+        long inFuseki = select(fusekiHttp, FUSEKI_QUERY, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + graph
+                + "> { ?s ?p ?o } }").get(0).getLiteral("n").getLong();
+        assertThat(quads.getGraph(NodeFactory.createURI(graph)).size()).isPositive().isEqualTo(inFuseki);
+    }
+
+    @Test
     @Order(10)
     void whenFusekiStopsInnoGraphAnswers503AndRecoversWhenItIsBackWithoutARestart() throws Exception {
         fuseki.close();
@@ -227,6 +248,7 @@ class TwoProcessTopologyTest {
                 .header("Content-Type", "text/turtle").POST(HttpRequest.BodyPublishers.ofString(triple + " .")))));
         duringOutage.put("stored query", innographHttp.get("/api/queries/practice-counts-per-country",
                 "application/json"));
+        duringOutage.put("dump", innographHttp.get("/api/dump", "application/n-quads"));
         duringOutage.put("graph store DELETE", innographHttp.send(Http.withWriter(innographHttp.request(graph).DELETE())));
         String unreachable = "127.0.0.1:" + fusekiPort + " cannot be reached";
         duringOutage.forEach((request, response) -> {
@@ -312,6 +334,18 @@ class TwoProcessTopologyTest {
     private static List<String> countsPerCountry(List<QuerySolution> rows) {
         return rows.stream().map(row -> (row.contains("country") ? row.getResource("country").getURI() : "none")
                 + " " + row.getLiteral("practices").getLong()).toList();
+    }
+
+    /** A binary download (the shared test client reads text), within a time limit. */
+    private static HttpResponse<byte[]> download(URI url) throws IOException {
+        try {
+            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
+                    HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     private static Map<String, Long> graphSizes(List<QuerySolution> rows) {
