@@ -248,6 +248,8 @@ class TwoProcessTopologyTest {
                 .header("Content-Type", "text/turtle").POST(HttpRequest.BodyPublishers.ofString(triple + " .")))));
         duringOutage.put("stored query", innographHttp.get("/api/queries/practice-counts-per-country",
                 "application/json"));
+        duringOutage.put("import", innographHttp.post("/api/imports?name=outage.ttl", "text/turtle",
+                triple + " .", true));
         duringOutage.put("dump", innographHttp.get("/api/dump", "application/n-quads"));
         duringOutage.put("graph store DELETE", innographHttp.send(Http.withWriter(innographHttp.request(graph).DELETE())));
         String unreachable = "127.0.0.1:" + fusekiPort + " cannot be reached";
