@@ -1,9 +1,11 @@
 package org.innograph.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.query.QueryCancelledException;
 import org.innograph.linkeddata.LinkedDataProperties;
 import org.innograph.store.StoreUnavailableException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -26,7 +28,9 @@ class PageErrorHandler {
     }
 
     @ExceptionHandler(StoreUnavailableException.class)
-    Object storeDown(StoreUnavailableException e, HttpServletRequest request) {
+    Object storeDown(StoreUnavailableException e, HttpServletRequest request, HttpServletResponse response) {
+        // As every other endpoint says it: the store may be back shortly.
+        response.setHeader(HttpHeaders.RETRY_AFTER, "10");
         return answer(HttpStatus.SERVICE_UNAVAILABLE, "The store is not reachable right now: " + e.getMessage(), request);
     }
 

@@ -250,6 +250,10 @@ class TwoProcessTopologyTest {
                 "application/json"));
         duringOutage.put("import", innographHttp.post("/api/imports?name=outage.ttl", "text/turtle",
                 triple + " .", true));
+        duringOutage.put("linked-data page (Turtle)", innographHttp.get("/id/practice/bits-it-school-latvia",
+                "text/turtle"));
+        duringOutage.put("linked-data page (HTML)", innographHttp.get("/id/practice/bits-it-school-latvia",
+                "text/html"));
         duringOutage.put("dump", innographHttp.get("/api/dump", "application/n-quads"));
         duringOutage.put("graph store DELETE", innographHttp.send(Http.withWriter(innographHttp.request(graph).DELETE())));
         String unreachable = "127.0.0.1:" + fusekiPort + " cannot be reached";
