@@ -1,0 +1,126 @@
+package org.innograph.recommend;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.innograph.store.GraphStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers recommendation requests from an in-memory {@link RecommendationIndex}. The index is built from the store
+ * on first use and built again when the store's generation has moved (an import, an update, a GSP write), so a
+ * request never queries the store unless the data changed.
+ */
+@Service
+public class RecommendationService {
+
+    private static final Logger log = LoggerFactory.getLogger(RecommendationService.class);
+
+    /** What a request is about, as the API shows it back: kind, IRI and the themes matched. */
+    public record TargetView(String kind, String iri, List<String> themes) {
+    }
+
+    public record Recommendations(TargetView target, RankingOptions options, List<Recommendation> results) {
+    }
+
+    public record Peers(TargetView target, List<PeerRegion> results) {
+    }
+
+    private record Snapshot(long generation, RecommendationIndex index, Targets targets, PracticeRanker practices,
+            PeerRanker peers) {
+    }
+
+    private final GraphStore store;
+    private volatile Snapshot snapshot;
+
+    public RecommendationService(GraphStore store) {
+        this.store = store;
+    }
+
+    public Recommendations forRegion(String iri, RankingOptions options) {
+        Snapshot current = current();
+        return rank(current, require(current.targets().region(iri), "region", "No region "
+                + RecommendationIndex.slug(iri) + " in the graph (NUTS 2021 and 2024 codes of any level are known)"),
+                options);
+    }
+
+    public Recommendations forInstrument(String iri, RankingOptions options) {
+        Snapshot current = current();
+        return rank(current, require(current.targets().instrument(iri), "instrument",
+                "No policy instrument " + iri + " in the graph"), options);
+    }
+
+    public Recommendations forPlan(String iri, RankingOptions options) {
+        Snapshot current = current();
+        return rank(current, require(current.targets().plan(iri), "plan", "No action plan " + iri + " in the graph"),
+                options);
+    }
+
+    public Recommendations similarTo(String iri, RankingOptions options) {
+        Snapshot current = current();
+        return rank(current, require(current.targets().practice(iri), "slug", "No good practice " + iri
+                + " in the graph"), options);
+    }
+
+    public Recommendations forThemes(List<String> iris, RankingOptions options) {
+        Snapshot current = current();
+        String unknown = current.targets().unknownTheme(iris);
+        if (unknown != null) {
+            throw RecommendationException.badParameter("themes", "Unknown theme '" + RecommendationIndex.slug(unknown)
+                    + "': use a theme of https://w3id.org/innograph/theme/ (its slug or IRI)");
+        }
+        return rank(current, current.targets().themes(iris), options);
+    }
+
+    public Peers peersOf(String iri, int limit) {
+        Snapshot current = current();
+        Integer place = current.targets().regionPlace(iri);
+        if (place == null) {
+            throw RecommendationException.unknown("code", "No region " + RecommendationIndex.slug(iri)
+                    + " in the graph (NUTS 2021 and 2024 codes of any level are known)");
+        }
+        Target target = current.targets().region(iri);
+        return new Peers(view(current.index(), target), current.peers().rank(place, limit));
+    }
+
+    private static Target require(Target target, String parameter, String message) {
+        if (target == null) {
+            throw RecommendationException.unknown(parameter, message);
+        }
+        return target;
+    }
+
+    private static Recommendations rank(Snapshot current, Target target, RankingOptions options) {
+        return new Recommendations(view(current.index(), target), options,
+                current.practices().rank(target, options));
+    }
+
+    private static TargetView view(RecommendationIndex index, Target target) {
+        return new TargetView(target.kind(), target.iri(),
+                Arrays.stream(target.profile()).mapToObj(t -> index.themeIri[t]).toList());
+    }
+
+    /** The index for the store's current generation; one thread builds it while the others wait for it. */
+    private Snapshot current() {
+        long generation = store.generation();
+        Snapshot current = snapshot;
+        if (current != null && current.generation() == generation) {
+            return current;
+        }
+        synchronized (this) {
+            current = snapshot;
+            if (current == null || current.generation() != generation) {
+                long started = System.nanoTime();
+                RecommendationIndex index = store.read(RecommendationIndex::load);
+                current = new Snapshot(generation, index, new Targets(index), new PracticeRanker(index),
+                        new PeerRanker(index));
+                snapshot = current;
+                log.info("Recommendation index built for generation {}: {} practices in {} ms", generation,
+                        index.practiceCount(), (System.nanoTime() - started) / 1_000_000);
+            }
+            return current;
+        }
+    }
+}
