@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.innograph.recommend.RankingOptions.Exclusion;
 
@@ -17,9 +19,44 @@ import org.innograph.recommend.RankingOptions.Exclusion;
 public final class PracticeRanker {
 
     private final RecommendationIndex index;
+    /**
+     * Working arrays sized to the index, reused so that a request allocates almost nothing: as many sets as
+     * requests have run at once, dropped with the ranker when the index is rebuilt.
+     */
+    private final Queue<Scratch> scratches = new ConcurrentLinkedQueue<>();
 
     public PracticeRanker(RecommendationIndex index) {
         this.index = index;
+    }
+
+    private static final class Scratch {
+        final double[] sum;
+        final double[] best;
+        final double[] score;
+        final int[] stamp;
+        final int[] touched;
+        final int[] candidates;
+        final int[] kept;
+        private int mark;
+
+        Scratch(int practices) {
+            sum = new double[practices];
+            best = new double[practices];
+            score = new double[practices];
+            stamp = new int[practices];
+            touched = new int[practices];
+            candidates = new int[practices];
+            kept = new int[practices];
+        }
+
+        /** A new mark for the stamps; they are cleared before the counter could wrap. */
+        int nextMark() {
+            if (mark == Integer.MAX_VALUE) {
+                Arrays.fill(stamp, 0);
+                mark = 0;
+            }
+            return ++mark;
+        }
     }
 
     public List<Recommendation> rank(Target target, RankingOptions options) {
@@ -27,21 +64,30 @@ public final class PracticeRanker {
         if (profile.length == 0 || options.limit() <= 0) {
             return List.of();
         }
-        int n = index.practiceCount();
         double norm = 0;
         for (int q : profile) {
             norm += index.idf[q];
         }
-        double[] sum = new double[n];
-        double[] best = new double[n];
-        int[] stamp = new int[n];
-        int[] touched = new int[n];
-        boolean[] seen = new boolean[n];
-        int[] candidates = new int[n];
+        Scratch scratch = scratches.poll();
+        if (scratch == null) {
+            scratch = new Scratch(index.practiceCount());
+        }
+        List<Recommendation> results = rank(target, options, profile, norm, scratch);
+        // Only a scratch set left clean goes back; one that saw a failure is dropped.
+        scratches.offer(scratch);
+        return results;
+    }
+
+    private List<Recommendation> rank(Target target, RankingOptions options, int[] profile, double norm,
+            Scratch scratch) {
+        double[] sum = scratch.sum;
+        double[] best = scratch.best;
+        int[] stamp = scratch.stamp;
+        int[] touched = scratch.touched;
+        int[] candidates = scratch.candidates;
         int candidateCount = 0;
-        for (int k = 0; k < profile.length; k++) {
-            int q = profile[k];
-            int mark = k + 1;
+        for (int q : profile) {
+            int mark = scratch.nextMark();
             int touchedCount = mark(index.postings[q], Weights.SAME_THEME, mark, stamp, best, touched, 0);
             for (int near : index.related[q]) {
                 touchedCount = mark(index.postings[near], Weights.RELATED_THEME, mark, stamp, best, touched,
@@ -49,29 +95,36 @@ public final class PracticeRanker {
             }
             for (int i = 0; i < touchedCount; i++) {
                 int p = touched[i];
-                sum[p] += index.idf[q] * best[p];
-                if (!seen[p]) {
-                    seen[p] = true;
+                // idf >= 1 and a match > 0, so a sum still 0 means the practice is met for the first time.
+                if (sum[p] == 0) {
                     candidates[candidateCount++] = p;
                 }
+                sum[p] += index.idf[q] * best[p];
             }
         }
-        double[] score = new double[n];
-        int kept = 0;
+        // Per place, once per request: is it on the target's branch, and which context features does it share?
+        PlaceView places = new PlaceView(target);
+        double[] score = scratch.score;
+        int[] kept = scratch.kept;
+        int keptCount = 0;
         for (int i = 0; i < candidateCount; i++) {
             int p = candidates[i];
-            if (!admits(target, options, p)) {
+            if (!admits(target, options, places, p)) {
                 continue;
             }
             // Added in the order the stored queries add the parts.
-            score[p] = Weights.THEMES * sum[p] / norm + contextScore(target, p) + instrumentScore(target, p)
+            score[p] = Weights.THEMES * sum[p] / norm + places.contextScore(p) + instrumentScore(target, p)
                     + (index.evidence[p] ? Weights.EVIDENCE : 0.0) + (index.clusters[p] ? Weights.CLUSTERS : 0.0);
-            candidates[kept++] = p;
+            kept[keptCount++] = p;
         }
-        int[] chosen = choose(Arrays.copyOf(candidates, kept), score, options);
+        int[] chosen = choose(Arrays.copyOf(kept, keptCount), score, options);
         List<Recommendation> results = new ArrayList<>(chosen.length);
         for (int r = 0; r < chosen.length; r++) {
-            results.add(explain(r + 1, chosen[r], score[chosen[r]], Weights.THEMES * sum[chosen[r]] / norm, target, norm));
+            int p = chosen[r];
+            results.add(explain(r + 1, p, score[p], Weights.THEMES * sum[p] / norm, target, norm));
+        }
+        for (int i = 0; i < candidateCount; i++) {
+            sum[candidates[i]] = 0;
         }
         return results;
     }
@@ -90,7 +143,7 @@ public final class PracticeRanker {
         return touchedCount;
     }
 
-    private boolean admits(Target target, RankingOptions options, int p) {
+    private boolean admits(Target target, RankingOptions options, PlaceView places, int p) {
         if (SharedContext.contains(target.excluded(), p)) {
             return false;
         }
@@ -100,24 +153,72 @@ public final class PracticeRanker {
         if (options.exclude() == Exclusion.NONE) {
             return true;
         }
-        for (int place : index.practicePlaces[p]) {
-            for (int own : target.places()) {
-                if (RecommendationIndex.sameBranch(index.placeIri[place], index.placeIri[own])) {
-                    return false;
-                }
-            }
+        if (places.onBranch(p)) {
+            return false;
         }
         return options.exclude() == Exclusion.REGION
                 || !SharedContext.intersects(index.practiceCountries[p], target.countries());
     }
 
+    /**
+     * What the target's places make of every place, worked out once per request: whether it is on the target's
+     * branch, and which of the place features (NUTS level, urban, mountain, coastal type) it shares.
+     */
+    private final class PlaceView {
+        private static final int LEVEL = 1;
+        private static final int URBAN = 2;
+        private static final int MOUNTAIN = 4;
+        private static final int COASTAL = 8;
+
+        private final Target target;
+        private final byte[] shared;
+        private final boolean[] branch;
+
+        PlaceView(Target target) {
+            this.target = target;
+            int count = index.placeIri.length;
+            shared = new byte[count];
+            branch = new boolean[count];
+            if (!target.hasContext()) {
+                return;
+            }
+            for (int place : index.practicePlaceList) {
+                int[] one = {place};
+                SharedContext context = SharedContext.between(index, one, new int[0], target.places(), new int[0]);
+                shared[place] = (byte) ((context.level() != null ? LEVEL : 0) | (context.urban() != null ? URBAN : 0)
+                        | (context.mountain() != null ? MOUNTAIN : 0) | (context.coastal() != null ? COASTAL : 0));
+                for (int own : target.places()) {
+                    branch[place] |= RecommendationIndex.sameBranch(index.placeIri[place], index.placeIri[own]);
+                }
+            }
+        }
+
+        boolean onBranch(int p) {
+            for (int place : index.practicePlaces[p]) {
+                if (branch[place]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        double contextScore(int p) {
+            if (!target.hasContext()) {
+                return 0.0;
+            }
+            int features = 0;
+            for (int place : index.practicePlaces[p]) {
+                features |= shared[place];
+            }
+            int count = Integer.bitCount(features)
+                    + (SharedContext.intersects(index.practiceCountries[p], target.countries()) ? 1 : 0);
+            return count * Weights.CONTEXT_FEATURE;
+        }
+    }
+
     private SharedContext context(Target target, int p) {
         return SharedContext.between(index, index.practicePlaces[p], index.practiceCountries[p], target.places(),
                 target.countries());
-    }
-
-    private double contextScore(Target target, int p) {
-        return target.hasContext() ? context(target, p).score() : 0.0;
     }
 
     private double instrumentScore(Target target, int p) {

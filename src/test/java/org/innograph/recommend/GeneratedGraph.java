@@ -24,7 +24,7 @@ import org.apache.jena.vocabulary.SKOS;
  * NUTS-like hierarchy (codes nest as prefixes, GISCO-like typologies at level 3), practices, instruments, partners
  * and action plans whose actions are inspired by practices of other countries.
  *
- * <p>Every level-2 region has a need: three themes. Its practices draw most of their themes from that need, and the
+ * <p>Every level-2 region has a need: three themes. Its practices draw 3 in 4 of their themes from that need, and the
  * practices its plan's actions were inspired by (the planted links) are chosen among other countries' practices,
  * more likely the more need themes they share. So a good recommender can find them, but not trivially.
  */
@@ -115,7 +115,7 @@ final class GeneratedGraph {
                 int themeCount = 2 + random.nextInt(4);
                 for (int t = 0; t < themeCount; t++) {
                     List<Resource> need = needs.get(level2);
-                    Resource theme = random.nextDouble() < 0.6 ? need.get(random.nextInt(need.size()))
+                    Resource theme = random.nextDouble() < 0.75 ? need.get(random.nextInt(need.size()))
                             : popularTheme();
                     practice.addProperty(DCTerms.subject, theme);
                 }
@@ -199,13 +199,14 @@ final class GeneratedGraph {
         return picked;
     }
 
-    /** A practice of another country, drawn with weight (need themes it shares)². */
+    /**
+     * A practice of another country, drawn with weight (need themes it shares)³: partners seek what they lack.
+     * Rejection sampling keeps this cheap on large graphs: draw uniformly, accept with probability weight / 27.
+     */
     private Resource inspiration(List<Resource> need, Resource country, List<Resource> practices,
             Map<Resource, Resource> practiceCountry) {
-        List<Resource> candidates = new ArrayList<>();
-        List<Integer> weights = new ArrayList<>();
-        int total = 0;
-        for (Resource practice : practices) {
+        while (true) {
+            Resource practice = practices.get(random.nextInt(practices.size()));
             if (practiceCountry.get(practice).equals(country)) {
                 continue;
             }
@@ -215,19 +216,9 @@ final class GeneratedGraph {
                     shared++;
                 }
             }
-            if (shared > 0) {
-                candidates.add(practice);
-                weights.add(shared * shared);
-                total += shared * shared;
+            if (random.nextInt(27) < shared * shared * shared) {
+                return practice;
             }
         }
-        int draw = random.nextInt(total);
-        for (int i = 0; i < candidates.size(); i++) {
-            draw -= weights.get(i);
-            if (draw < 0) {
-                return candidates.get(i);
-            }
-        }
-        throw new IllegalStateException("no candidate");
     }
 }
