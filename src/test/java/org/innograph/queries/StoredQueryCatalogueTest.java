@@ -73,7 +73,15 @@ class StoredQueryCatalogueTest {
                 Map.entry("fact-provenance", "resource=" + encode(PRACTICE + "latvian-it-cluster")),
                 Map.entry("practice-description", "practice=" + encode(PRACTICE + "latvian-it-cluster")),
                 Map.entry("practices-in-regions-above-indicator",
-                        "dataset=" + encode("https://w3id.org/innograph/id/dataset/eurostat/rd_e_gerdreg"))));
+                        "dataset=" + encode("https://w3id.org/innograph/id/dataset/eurostat/rd_e_gerdreg")),
+                Map.entry("recommend-practices-for-region", "region=SE31"),
+                Map.entry("recommend-practices-for-instrument", "instrument=" + encode(
+                        "https://w3id.org/innograph/id/instrument/slovene-enterprise-fund-voucher-programme-small-value-grants")),
+                Map.entry("recommend-practices-for-plan", "plan=" + encode(
+                        "https://w3id.org/innograph/id/action-plan/inno-industry-slovak-business-agency")),
+                Map.entry("recommend-practices-for-themes", "theme=sme-digitalisation,cluster-policy"),
+                Map.entry("similar-practices", "source=" + encode(PRACTICE + "latvian-it-cluster")),
+                Map.entry("peer-regions", "region=SK0")));
         JsonNode catalogue = json(get("/api/queries", "application/json"));
         assertThat(catalogue.get("skipped")).as("no shipped query file is skipped").isEmpty();
         int offline = 0;
