@@ -20,13 +20,13 @@ public final class PeerRanker {
     }
 
     public List<PeerRegion> rank(int region, int limit) {
-        int[] profile = index.profileOf(region);
-        if (profile.length == 0 || limit <= 0) {
+        RecommendationIndex.Profile profile = index.profileOf(new int[] {region}, new int[0]);
+        if (profile.themes().length == 0 || limit <= 0) {
             return List.of();
         }
         double norm = 0;
-        for (int q : profile) {
-            norm += index.idf[q];
+        for (int k = 0; k < profile.themes().length; k++) {
+            norm += profile.weights()[k] * index.idf[profile.themes()[k]];
         }
         int[] regionCountries = index.countries(index.placeIri[region]);
         int[] candidates = new int[index.practicePlaceList.length];
@@ -40,9 +40,10 @@ public final class PeerRanker {
             }
             double sum = 0;
             boolean matched = false;
-            for (int q : profile) {
+            for (int k = 0; k < profile.themes().length; k++) {
+                int q = profile.themes()[k];
                 double match = match(index.themesAtPlace[place], q);
-                sum += index.idf[q] * match;
+                sum += profile.weights()[k] * index.idf[q] * match;
                 matched |= match > 0;
             }
             if (!matched) {
@@ -82,11 +83,12 @@ public final class PeerRanker {
                 new int[] {region}, regionCountries);
     }
 
-    private PeerRegion explain(int rank, int place, int region, int[] regionCountries, int[] profile, double norm,
-            double score, double themeScore) {
+    private PeerRegion explain(int rank, int place, int region, int[] regionCountries,
+            RecommendationIndex.Profile profile, double norm, double score, double themeScore) {
         BitSet themes = index.themesAtPlace[place];
         List<Reason> reasons = new ArrayList<>();
-        for (int q : profile) {
+        for (int k = 0; k < profile.themes().length; k++) {
+            int q = profile.themes()[k];
             double match = match(themes, q);
             if (match == 0) {
                 continue;
@@ -97,8 +99,7 @@ public final class PeerRanker {
                 via = Arrays.stream(index.related[q]).filter(themes::get).findFirst().orElseThrow();
                 relation = SharedContext.contains(index.broader[via], q) ? "narrower" : "broader";
             }
-            reasons.add(new Reason("shared-theme", Weights.THEMES * index.idf[q] * match / norm, index.themeIri[q],
-                    index.themeLabel[q], index.themeIri[via], relation, index.idf[q], null));
+            reasons.add(PracticeRanker.themeReason(index, q, profile.weights()[k], via, relation, match, norm));
         }
         SharedContext context = context(place, region, regionCountries);
         reasons.addAll(context.reasons());

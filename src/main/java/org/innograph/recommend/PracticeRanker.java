@@ -65,8 +65,8 @@ public final class PracticeRanker {
             return List.of();
         }
         double norm = 0;
-        for (int q : profile) {
-            norm += index.idf[q];
+        for (int k = 0; k < profile.length; k++) {
+            norm += target.weights()[k] * index.idf[profile[k]];
         }
         Scratch scratch = scratches.poll();
         if (scratch == null) {
@@ -86,7 +86,9 @@ public final class PracticeRanker {
         int[] touched = scratch.touched;
         int[] candidates = scratch.candidates;
         int candidateCount = 0;
-        for (int q : profile) {
+        for (int k = 0; k < profile.length; k++) {
+            int q = profile[k];
+            double weight = target.weights()[k] * index.idf[q];
             int mark = scratch.nextMark();
             int touchedCount = mark(index.postings[q], Weights.SAME_THEME, mark, stamp, best, touched, 0);
             for (int near : index.related[q]) {
@@ -99,7 +101,7 @@ public final class PracticeRanker {
                 if (sum[p] == 0) {
                     candidates[candidateCount++] = p;
                 }
-                sum[p] += index.idf[q] * best[p];
+                sum[p] += weight * best[p];
             }
         }
         // Per place, once per request: is it on the target's branch, and which context features does it share?
@@ -262,8 +264,8 @@ public final class PracticeRanker {
 
     private Recommendation explain(int rank, int p, double score, double themes, Target target, double norm) {
         List<Reason> reasons = new ArrayList<>();
-        for (int q : target.profile()) {
-            Reason reason = themeReason(q, p, norm);
+        for (int k = 0; k < target.profile().length; k++) {
+            Reason reason = themeReason(target.profile()[k], target.weights()[k], p, norm);
             if (reason != null) {
                 reasons.add(reason);
             }
@@ -279,7 +281,7 @@ public final class PracticeRanker {
             int[] match = typeMatch(target, p);
             if (match != null) {
                 reasons.add(new Reason("instrument-type", Weights.INSTRUMENT_TYPE, index.themeIri[match[0]],
-                        index.themeLabel[match[0]], index.themeIri[match[1]], null, null, null));
+                        index.themeLabel[match[0]], index.themeIri[match[1]], null, null, null, null));
             }
             scores.put("instrument", match != null ? Weights.INSTRUMENT_TYPE : 0.0);
         }
@@ -298,23 +300,24 @@ public final class PracticeRanker {
                 score, scores, reasons);
     }
 
-    private Reason themeReason(int q, int p, double norm) {
+    private Reason themeReason(int q, double tf, int p, double norm) {
         int[] own = index.practiceThemes[p];
         if (SharedContext.contains(own, q)) {
-            return themeReason(q, q, "same", Weights.SAME_THEME, norm);
+            return themeReason(index, q, tf, q, "same", Weights.SAME_THEME, norm);
         }
         for (int t : own) {
             if (SharedContext.contains(index.related[q], t)) {
                 String relation = SharedContext.contains(index.broader[t], q) ? "narrower" : "broader";
-                return themeReason(q, t, relation, Weights.RELATED_THEME, norm);
+                return themeReason(index, q, tf, t, relation, Weights.RELATED_THEME, norm);
             }
         }
         return null;
     }
 
-    private Reason themeReason(int q, int via, String relation, double match, double norm) {
-        return new Reason("shared-theme", Weights.THEMES * index.idf[q] * match / norm, index.themeIri[q],
-                index.themeLabel[q], index.themeIri[via], relation, index.idf[q], null);
+    static Reason themeReason(RecommendationIndex index, int q, double tf, int via, String relation, double match,
+            double norm) {
+        return new Reason("shared-theme", Weights.THEMES * tf * index.idf[q] * match / norm, index.themeIri[q],
+                index.themeLabel[q], index.themeIri[via], relation, tf, index.idf[q], null);
     }
 
     /** A binary heap over ids, best first: heapify is linear, so picking k of n costs n + k log n. */

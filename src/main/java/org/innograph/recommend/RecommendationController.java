@@ -195,7 +195,8 @@ class RecommendationController {
                 for (Set<String> names : allowed) {
                     all.addAll(names);
                 }
-                throw RecommendationException.badParameter(name, "Unknown parameter '" + name + "': this endpoint takes "
+                throw RecommendationException.badParameter(name, "Unknown parameter '" + name
+                        + "': this endpoint takes "
                         + String.join(", ", all.stream().sorted().toList()));
             }
         }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Literal;
@@ -247,18 +248,36 @@ public final class RecommendationIndex {
         return countriesOf.getOrDefault(iri, new int[0]);
     }
 
-    /** The themes of the practices whose place is on the branch of one of these places, sorted. */
-    int[] profileOf(int... places) {
-        BitSet profile = new BitSet();
+    /** A theme profile: theme ids, sorted, and per theme how many of the profile's practices have it. */
+    record Profile(int[] themes, double[] weights) {
+    }
+
+    /**
+     * The themes of the practices whose place is on the branch of one of these places, or that are among the
+     * extra practices; each practice counts once, however many of its places are on the branch.
+     */
+    Profile profileOf(int[] places, int[] extraPractices) {
+        boolean[] onBranch = new boolean[placeIri.length];
         for (int place : practicePlaceList) {
             for (int target : places) {
-                if (sameBranch(placeIri[place], placeIri[target])) {
-                    profile.or(themesAtPlace[place]);
-                    break;
+                onBranch[place] |= sameBranch(placeIri[place], placeIri[target]);
+            }
+        }
+        int[] counts = new int[themeIri.length];
+        for (int p = 0; p < practiceIri.length; p++) {
+            boolean member = SharedContext.contains(extraPractices, p);
+            for (int place : practicePlaces[p]) {
+                member |= onBranch[place];
+            }
+            if (member) {
+                for (int t : practiceThemes[p]) {
+                    counts[t]++;
                 }
             }
         }
-        return profile.stream().toArray();
+        int[] themes = IntStream.range(0, counts.length).filter(t -> counts[t] > 0).toArray();
+        double[] weights = Arrays.stream(themes).mapToDouble(t -> counts[t]).toArray();
+        return new Profile(themes, weights);
     }
 
     static boolean sameBranch(String a, String b) {

@@ -22,8 +22,9 @@ public final class Targets {
         if (place == null) {
             return null;
         }
-        return new Target("region", iri, index.profileOf(place), new int[] {place}, index.countries(iri), null,
-                new int[0]);
+        RecommendationIndex.Profile profile = index.profileOf(new int[] {place}, new int[0]);
+        return new Target("region", iri, profile.themes(), profile.weights(), new int[] {place}, index.countries(iri),
+                null, new int[0]);
     }
 
     /** The instrument stands in its place; its type and name give the instrument-type themes. */
@@ -32,7 +33,8 @@ public final class Targets {
         if (instrument == null) {
             return null;
         }
-        return new Target("instrument", iri, index.profileOf(instrument.places()), instrument.places(),
+        RecommendationIndex.Profile profile = index.profileOf(instrument.places(), new int[0]);
+        return new Target("instrument", iri, profile.themes(), profile.weights(), instrument.places(),
                 instrument.countries(), instrument.typeThemes(), new int[0]);
     }
 
@@ -45,13 +47,9 @@ public final class Targets {
         if (plan == null) {
             return null;
         }
-        TreeSet<Integer> profile = new TreeSet<>();
-        Arrays.stream(index.profileOf(plan.places())).forEach(profile::add);
-        for (int model : plan.models()) {
-            Arrays.stream(index.practiceThemes[model]).forEach(profile::add);
-        }
-        return new Target("plan", iri, profile.stream().mapToInt(Integer::intValue).toArray(), plan.places(),
-                plan.countries(), plan.typeThemes(), plan.models());
+        RecommendationIndex.Profile profile = index.profileOf(plan.places(), plan.models());
+        return new Target("plan", iri, profile.themes(), profile.weights(), plan.places(), plan.countries(),
+                plan.typeThemes(), plan.models());
     }
 
     /** Similar practices: the practice's own themes and place; never the practice itself. */
@@ -60,8 +58,8 @@ public final class Targets {
         if (p == null) {
             return null;
         }
-        return new Target("practice", iri, index.practiceThemes[p], index.practicePlaces[p],
-                index.practiceCountries[p], null, new int[] {p});
+        return new Target("practice", iri, index.practiceThemes[p], ones(index.practiceThemes[p].length),
+                index.practicePlaces[p], index.practiceCountries[p], null, new int[] {p});
     }
 
     /** A free list of themes: no place, so no regional context. Null when a theme is unknown. */
@@ -74,13 +72,19 @@ public final class Targets {
             }
             profile.add(theme);
         }
-        return new Target("themes", null, profile.stream().mapToInt(Integer::intValue).toArray(), new int[0],
-                new int[0], null, new int[0]);
+        return new Target("themes", null, profile.stream().mapToInt(Integer::intValue).toArray(),
+                ones(profile.size()), new int[0], new int[0], null, new int[0]);
     }
 
     /** The first of these themes the index does not know, or null. */
     public String unknownTheme(List<String> iris) {
         return iris.stream().filter(iri -> index.theme(iri) == null).findFirst().orElse(null);
+    }
+
+    private static double[] ones(int length) {
+        double[] ones = new double[length];
+        Arrays.fill(ones, 1.0);
+        return ones;
     }
 
     /** The region as a place id for peers; null when unknown. */

@@ -9,6 +9,7 @@ import java.util.Random;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
@@ -104,7 +105,8 @@ final class GeneratedGraph {
                         .addProperty(RDFS.label, "Generated practice " + slug)
                         .addProperty(ig("country"), countryOf.get(level2));
                 // Stated at country level, placed more precisely most of the time (as in the shipped data).
-                practice.addProperty(DCTerms.spatial, model.createResource(NUTS + level2.getURI().substring(NUTS.length(), NUTS.length() + 2)));
+                String countryCode = level2.getURI().substring(NUTS.length(), NUTS.length() + 2);
+                practice.addProperty(DCTerms.spatial, model.createResource(NUTS + countryCode));
                 double where = random.nextDouble();
                 if (where < 0.6) {
                     List<Resource> level3 = level3Of.get(level2);
@@ -124,9 +126,9 @@ final class GeneratedGraph {
                 }
                 double clusters = random.nextDouble();
                 if (clusters < 0.3) {
-                    practice.addLiteral(ig("involvesClusters"), model.createTypedLiteral("true", XSDDatatype.XSDboolean));
+                    practice.addLiteral(ig("involvesClusters"), model.createTypedLiteral(true));
                 } else if (clusters < 0.6) {
-                    practice.addLiteral(ig("involvesClusters"), model.createTypedLiteral("false", XSDDatatype.XSDboolean));
+                    practice.addLiteral(ig("involvesClusters"), model.createTypedLiteral(false));
                 }
                 practices.add(practice);
                 practiceCountry.put(practice, countryOf.get(level2));
@@ -167,19 +169,23 @@ final class GeneratedGraph {
                 .addProperty(RDF.type, model.createResource(IG + "Region"))
                 .addProperty(SKOS.prefLabel, "Generated region " + code)
                 .addProperty(ig("country"), country)
-                .addLiteral(ig("nutsLevel"), model.createTypedLiteral(Integer.toString(level), XSDDatatype.XSDinteger));
+                .addLiteral(ig("nutsLevel"), integer(level));
         if (parent != null) {
             region.addProperty(SKOS.broader, parent);
         }
         int coastal = level == 3 ? 1 + random.nextInt(3) : 0;
         int mountain = level == 3 ? 1 + random.nextInt(4) : 0;
-        region.addLiteral(ig("coastalType"), model.createTypedLiteral(Integer.toString(coastal), XSDDatatype.XSDinteger));
-        region.addLiteral(ig("mountainType"), model.createTypedLiteral(Integer.toString(mountain), XSDDatatype.XSDinteger));
+        region.addLiteral(ig("coastalType"), integer(coastal));
+        region.addLiteral(ig("mountainType"), integer(mountain));
         if (level == 3) {
             region.addLiteral(ig("urbanType"),
-                    model.createTypedLiteral(Integer.toString(1 + random.nextInt(3)), XSDDatatype.XSDinteger));
+                    integer(1 + random.nextInt(3)));
         }
         return region;
+    }
+
+    private Literal integer(int value) {
+        return model.createTypedLiteral(Integer.toString(value), XSDDatatype.XSDinteger);
     }
 
     /** Themes are not equally common: a skewed draw makes IDF matter. */

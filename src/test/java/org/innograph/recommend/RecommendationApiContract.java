@@ -88,7 +88,8 @@ abstract class RecommendationApiContract {
         List<JsonNode> results = checkedResults(answer);
         assertThat(results).hasSize(5);
         // The Gävleborg innovation node lies in SE31 and shares most of its themes.
-        assertThat(results.get(0).path("slug").asString()).isEqualTo("regional-innovation-node-north-halsingland-sweden");
+        assertThat(results.get(0).path("slug").asString())
+                .isEqualTo("regional-innovation-node-north-halsingland-sweden");
         JsonNode reasons = results.get(0).path("reasons");
         assertThat(reasons.findValuesAsString("kind")).contains("shared-theme", "same-country", "evidence-of-success");
         assertThat(reasons.get(0).path("idf").asDouble()).isGreaterThan(1);

@@ -90,8 +90,8 @@ public final class RecommendationEvaluation {
             String action = link.getSubject().getURI();
             String practice = link.getResource().getURI();
             full.plans.values().stream()
-                    .filter(plan -> base.contains(base.createResource(plan.iri()), base.createProperty(IG + "hasAction"),
-                            link.getSubject()))
+                    .filter(plan -> base.contains(base.createResource(plan.iri()),
+                            base.createProperty(IG + "hasAction"), link.getSubject()))
                     .filter(plan -> full.practice(practice) != null
                             && !SharedContext.intersects(full.practiceCountries[full.practice(practice)],
                                     plan.countries()))
@@ -175,8 +175,8 @@ public final class RecommendationEvaluation {
         for (Method method : methods) {
             String ranks = cases <= 12 ? method.ranks().toString() : "(" + cases + " ranks)";
             System.out.println("| " + method.name() + " | " + f.apply(method.hitAt(5)) + " | "
-                    + f.apply(method.hitAt(10)) + " | " + f.apply(method.mrr()) + " | " + f.apply(method.meanPercentile())
-                    + " | " + ranks + " |");
+                    + f.apply(method.hitAt(10)) + " | " + f.apply(method.mrr()) + " | "
+                    + f.apply(method.meanPercentile()) + " | " + ranks + " |");
         }
         System.out.println();
         System.out.println("(rank 0: not ranked, counted as last in the percentile; the recommender lists only "
