@@ -1,5 +1,7 @@
 package org.innograph.recommend;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,7 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param defaultLimit results when the request gives no {@code limit}
  * @param maxLimit     the largest {@code limit} a request may ask for
+ * @param maxAge       in remote mode, how old the index may get before it is rebuilt even though no write went
+ *                     through this service (other clients may write to the remote store directly)
  */
 @ConfigurationProperties("innograph.recommend")
-public record RecommendProperties(@DefaultValue("10") int defaultLimit, @DefaultValue("100") int maxLimit) {
+public record RecommendProperties(@DefaultValue("10") int defaultLimit, @DefaultValue("100") int maxLimit,
+        @DefaultValue("60s") Duration maxAge) {
 }

@@ -1,9 +1,12 @@
 package org.innograph.recommend;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
 import org.innograph.store.GraphStore;
+import org.innograph.store.StoreMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -11,7 +14,8 @@ import org.springframework.stereotype.Service;
 /**
  * Answers recommendation requests from an in-memory {@link RecommendationIndex}. The index is built from the store
  * on first use and built again when the store's generation has moved (an import, an update, a GSP write), so a
- * request never queries the store unless the data changed.
+ * request never queries the store unless the data changed. A remote store may also be written by other clients,
+ * so there the index is also rebuilt once it is older than {@code innograph.recommend.max-age}.
  */
 @Service
 public class RecommendationService {
@@ -28,15 +32,17 @@ public class RecommendationService {
     public record Peers(TargetView target, List<PeerRegion> results) {
     }
 
-    private record Snapshot(long generation, RecommendationIndex index, Targets targets, PracticeRanker practices,
-            PeerRanker peers) {
+    private record Snapshot(long generation, Instant builtAt, RecommendationIndex index, Targets targets,
+            PracticeRanker practices, PeerRanker peers) {
     }
 
     private final GraphStore store;
+    private final Duration maxAge;
     private volatile Snapshot snapshot;
 
-    public RecommendationService(GraphStore store) {
+    public RecommendationService(GraphStore store, RecommendProperties properties) {
         this.store = store;
+        this.maxAge = properties.maxAge();
     }
 
     public Recommendations forRegion(String iri, RankingOptions options) {
@@ -102,19 +108,25 @@ public class RecommendationService {
                 Arrays.stream(target.profile()).mapToObj(t -> index.themeIri[t]).toList());
     }
 
+    private boolean fresh(Snapshot current, long generation) {
+        return current != null && current.generation() == generation && (store.mode() != StoreMode.REMOTE
+                || current.builtAt().plus(maxAge).isAfter(Instant.now()));
+    }
+
     /** The index for the store's current generation; one thread builds it while the others wait for it. */
     private Snapshot current() {
         long generation = store.generation();
         Snapshot current = snapshot;
-        if (current != null && current.generation() == generation) {
+        if (fresh(current, generation)) {
             return current;
         }
         synchronized (this) {
             current = snapshot;
-            if (current == null || current.generation() != generation) {
+            if (!fresh(current, generation)) {
                 long started = System.nanoTime();
+                Instant builtAt = Instant.now();
                 RecommendationIndex index = store.read(RecommendationIndex::load);
-                current = new Snapshot(generation, index, new Targets(index), new PracticeRanker(index),
+                current = new Snapshot(generation, builtAt, index, new Targets(index), new PracticeRanker(index),
                         new PeerRanker(index));
                 snapshot = current;
                 log.info("Recommendation index built for generation {}: {} practices in {} ms", generation,
