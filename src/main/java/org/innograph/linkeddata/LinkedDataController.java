@@ -135,7 +135,7 @@ class LinkedDataController {
             model.addAttribute("practices", related.locatedIn(iri, "ig:GoodPractice"));
             model.addAttribute("organisations", related.locatedIn(iri, "ig:Organisation"));
             model.addAttribute("clusters", related.locatedIn(iri, "ig:Cluster"));
-            model.addAttribute("elsewhere", related.practicesElsewhereOnSameThemes(iri));
+            model.addAttribute("recommended", related.recommendedFor(iri));
             return "region";
         }
         if (description.hasType("ig:Theme")) {

@@ -2,10 +2,17 @@ package org.innograph.linkeddata;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.QuerySolution;
+import org.innograph.recommend.RankingOptions;
+import org.innograph.recommend.Reason;
+import org.innograph.recommend.Recommendation;
+import org.innograph.recommend.RecommendationService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,24 +28,6 @@ public class RelatedResources {
             PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
             """;
-    // Practices sharing themes, most shared first: a plain, explainable stand-in for recommendations.
-    private static final String SIMILAR_PRACTICES = PROLOGUE + """
-            SELECT ?item (COUNT(DISTINCT ?theme) AS ?shared) (GROUP_CONCAT(DISTINCT ?themeLabel; separator=", ") AS ?note)
-            WHERE {
-              ?practice dct:subject ?theme .
-              ?item a ig:GoodPractice ; dct:subject ?theme .
-              ?theme rdfs:label ?themeLabel .
-              FILTER(?item != ?practice)
-            } GROUP BY ?item ORDER BY DESC(?shared) ?item LIMIT 8""";
-    // For a region: practices elsewhere that share themes with the practices located in it.
-    private static final String PRACTICES_ELSEWHERE = PROLOGUE + """
-            SELECT ?item (COUNT(DISTINCT ?theme) AS ?shared) (GROUP_CONCAT(DISTINCT ?themeLabel; separator=", ") AS ?note)
-            WHERE {
-              ?local a ig:GoodPractice ; dct:spatial/skos:broader* ?region ; dct:subject ?theme .
-              ?item a ig:GoodPractice ; dct:subject ?theme .
-              ?theme rdfs:label ?themeLabel .
-              FILTER NOT EXISTS { ?item dct:spatial/skos:broader* ?region }
-            } GROUP BY ?item ORDER BY DESC(?shared) ?item LIMIT 8""";
     private static final String INSPIRED_ACTIONS = PROLOGUE + """
             SELECT DISTINCT ?item ?note WHERE {
               ?item ig:inspiredBy ?practice .
@@ -65,18 +54,24 @@ public class RelatedResources {
               BIND(REPLACE(STR(?match), "^.*#", "") AS ?note)
             } ORDER BY ?note ?item""";
 
+    private static final int RECOMMENDED = 8;
+
     private final GraphReader reader;
     private final Labels labels;
     private final PublicIris iris;
+    private final RecommendationService recommendations;
 
-    public RelatedResources(GraphReader reader, Labels labels, PublicIris iris) {
+    public RelatedResources(GraphReader reader, Labels labels, PublicIris iris,
+            RecommendationService recommendations) {
         this.reader = reader;
         this.labels = labels;
         this.iris = iris;
+        this.recommendations = recommendations;
     }
 
+    /** The recommender's similar practices, with the shared themes that make them similar. */
     public List<ResourceLink> similarPractices(String practice) {
-        return links(bound(SIMILAR_PRACTICES, Map.of("practice", practice)));
+        return recommended(() -> recommendations.similarTo(practice, RankingOptions.top(RECOMMENDED)));
     }
 
     public List<ResourceLink> actionsInspiredBy(String practice) {
@@ -88,9 +83,27 @@ public class RelatedResources {
         return links(bound(IN_REGION, Map.of("region", region, "class", Vocabulary.expand(classCurie))));
     }
 
-    /** Practices located outside the region on the themes of the practices inside it, most shared themes first. */
-    public List<ResourceLink> practicesElsewhereOnSameThemes(String region) {
-        return links(bound(PRACTICES_ELSEWHERE, Map.of("region", region)));
+    /** The recommender's practices for the region, from outside it, with the reasons that rank them. */
+    public List<ResourceLink> recommendedFor(String region) {
+        return recommended(() -> recommendations.forRegion(region,
+                RankingOptions.top(RECOMMENDED).excluding(RankingOptions.Exclusion.REGION)));
+    }
+
+    // A page still renders when the recommender knows nothing of the resource (e.g. a practice just imported).
+    private List<ResourceLink> recommended(Supplier<RecommendationService.Recommendations> ranking) {
+        try {
+            return ranking.get().results().stream().map(this::link).toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private ResourceLink link(Recommendation result) {
+        String themes = result.reasons().stream().filter(reason -> reason.themeLabel() != null)
+                .map(Reason::themeLabel).distinct().collect(Collectors.joining(", "));
+        String note = String.format(Locale.ROOT, "score %.2f", result.score())
+                + (themes.isEmpty() ? "" : " — " + themes);
+        return new ResourceLink(result.practice(), iris.pageOf(result.practice()), result.label(), note);
     }
 
     /** Practices with the theme or a narrower one. */

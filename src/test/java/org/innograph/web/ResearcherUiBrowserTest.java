@@ -125,7 +125,10 @@ class ResearcherUiBrowserTest extends ShippedDataServer {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Niederösterreich");
         String practices = browser.findElement(By.cssSelector("section.practices")).getText();
         assertThat(practices).contains("House of Digitalisation");
-        assertThat(browser.findElements(By.cssSelector("section.elsewhere li"))).isNotEmpty();
+        // The recommender's picks come from outside the region, each with its score and shared themes.
+        List<WebElement> recommended = browser.findElements(By.cssSelector("section.recommended li"));
+        assertThat(recommended).isNotEmpty();
+        assertThat(recommended.get(0).getText()).contains("score").doesNotContain("House of Digitalisation");
         waitForMap();
         screenshot("region");
         timed("region", AT12_PATH);
