@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
+import tools.jackson.databind.json.JsonMapper;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Model;
@@ -220,6 +221,22 @@ class TwoProcessTopologyTest {
         long inFuseki = select(fusekiHttp, FUSEKI_QUERY, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + graph
                 + "> { ?s ?p ?o } }").get(0).getLiteral("n").getLong();
         assertThat(quads.getGraph(NodeFactory.createURI(graph)).size()).isPositive().isEqualTo(inFuseki);
+    }
+
+    @Test
+    @Order(6)
+    void recommendationsAreBuiltFromFusekiAndAgreeWithTheirSparqlFace() {
+        HttpResponse<String> api = innographHttp.get("/api/recommendations?region=AT12&limit=5", "application/json");
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
+        List<String> ranked = new ArrayList<>();
+        JsonMapper.builder().build().readTree(api.body()).get("results")
+                .forEach(result -> ranked.add(result.get("practice").asString()));
+
+        HttpResponse<String> sparql = innographHttp.get("/api/queries/recommend-practices-for-region?region=AT12"
+                + "&per_page=5", "application/sparql-results+json");
+        assertThat(sparql.statusCode()).as(sparql.body()).isEqualTo(200);
+        List<String> sparqlFace = rows(sparql).stream().map(row -> row.getResource("practice").getURI()).toList();
+        assertThat(ranked).hasSize(5).isEqualTo(sparqlFace);
     }
 
     @Test
