@@ -2,19 +2,38 @@ package org.innograph.ingest;
 
 import java.io.ByteArrayInputStream;
 
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
+import com.apicatalog.jsonld.JsonLdOptions;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.lang.LangJSONLD11;
 import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.util.Context;
 
 /**
  * Parses RDF that clients send. Strict: the first error stops parsing and is reported with its line and
  * column, and nothing parsed so far is kept.
  */
 public final class RdfPayload {
+
+    /**
+     * A client's JSON-LD may name a remote {@code @context}; fetching it would let any writer make this server
+     * send requests (to the internal network, too). Only inline contexts are understood. (RDF/XML needs no
+     * setting: Jena's XML input factory resolves no external entities.)
+     */
+    private static final Context NO_REMOTE_DOCUMENTS = new Context();
+
+    static {
+        NO_REMOTE_DOCUMENTS.set(LangJSONLD11.JSONLD_OPTIONS, new JsonLdOptions((url, options) -> {
+            throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED, "Remote JSON-LD contexts are never "
+                    + "fetched (" + url + "): put the @context inline");
+        }));
+    }
 
     private RdfPayload() {
     }
@@ -39,6 +58,7 @@ public final class RdfPayload {
                     .lang(lang)
                     .base(base)
                     .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging)
+                    .context(NO_REMOTE_DOCUMENTS)
                     .parse(graph);
         } catch (RiotException e) {
             throw new MalformedRdfException("Malformed " + lang.getLabel() + ": " + e.getMessage(), e);

@@ -21,7 +21,10 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties properties) throws Exception {
         boolean writesEnabled = properties.writer().isConfigured();
+        // CSRF tokens are for cookie sessions; here writes carry credentials on every request and cross-origin
+        // requests to write paths are refused by the CORS rules.
         http.csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.configurationSource(CrossOriginReads.source(properties.cors())))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(WriteAccess.entryPoint(writesEnabled)))
                 .exceptionHandling(errors -> errors

@@ -1,5 +1,7 @@
 package org.innograph.security;
 
+import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,9 +10,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * write is refused.
  *
  * @param writer the account allowed to write
+ * @param cors   which browser origins may read
  */
 @ConfigurationProperties("innograph.security")
-public record SecurityProperties(@DefaultValue Writer writer) {
+public record SecurityProperties(@DefaultValue Writer writer, @DefaultValue Cors cors) {
+
+    /**
+     * @param allowedOrigins origins whose pages may read {@code /sparql} and {@code /api/**} from a browser
+     *                       (GET, HEAD, OPTIONS, without credentials); {@code *} for any. Writes are never
+     *                       allowed cross-origin.
+     */
+    public record Cors(@DefaultValue("*") List<String> allowedOrigins) {
+    }
 
     /**
      * @param username the writer's user name

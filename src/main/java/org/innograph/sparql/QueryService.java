@@ -1,8 +1,5 @@
 package org.innograph.sparql;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
@@ -10,11 +7,11 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.engine.ResultSetStream;
-import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.update.UpdateFactory;
+import org.innograph.federation.FederationPolicy;
 import org.innograph.store.GraphStore;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Parses a query, applies the protocol's dataset and runs it on the store within the time limit. */
@@ -23,10 +20,12 @@ public class QueryService {
 
     private final GraphStore store;
     private final SparqlProperties properties;
+    private final FederationPolicy federation;
 
-    public QueryService(GraphStore store, SparqlProperties properties) {
+    public QueryService(GraphStore store, SparqlProperties properties, FederationPolicy federation) {
         this.store = store;
         this.properties = properties;
+        this.federation = federation;
     }
 
     public Query parse(String text) {
@@ -42,10 +41,13 @@ public class QueryService {
     }
 
     public QueryOutcome execute(Query query, ProtocolDataset dataset) {
+        federation.check(query);
         dataset.applyTo(query);
-        return store.query(query, properties.queryTimeout(), execution -> {
+        int cap = properties.maxResultRows();
+        Query run = query.isSelectType() ? ResultRows.limitedTo(query, cap) : query;
+        return store.query(run, properties.queryTimeout(), execution -> {
             if (query.isSelectType()) {
-                return new QueryOutcome.Rows(detached(execution.execSelect()));
+                return new QueryOutcome.Rows(withinCap(execution.execSelect(), cap));
             }
             if (query.isAskType()) {
                 return new QueryOutcome.Answer(execution.execAsk());
@@ -60,16 +62,15 @@ public class QueryService {
         });
     }
 
-    /**
-     * The rows with their values copied out: TDB2 rows resolve values lazily from the store, which is only
-     * safe inside the read transaction that produced them.
-     */
-    private static ResultSetRewindable detached(ResultSet rows) {
-        List<Binding> copies = new ArrayList<>();
-        while (rows.hasNext()) {
-            copies.add(BindingFactory.copy(rows.nextBinding()));
+    /** The whole answer in memory (so no error can come after the 200), refused if it passes the cap. */
+    private static ResultSetRewindable withinCap(ResultSet results, int cap) {
+        ResultRows.Capped rows = ResultRows.read(results, cap);
+        if (rows.truncated()) {
+            throw new SparqlProtocolException(HttpStatus.UNPROCESSABLE_CONTENT, "The answer has more than " + cap
+                    + " rows (innograph.sparql.max-result-rows): page through it with ORDER BY, LIMIT and OFFSET");
         }
-        return ResultSetStream.create(Var.varList(rows.getResultVars()), copies.iterator()).rewindable();
+        return ResultSet.adapt(RowSetStream.create(Var.varList(rows.variables()), rows.rows().iterator()))
+                .rewindable();
     }
 
     static boolean isUpdate(String text) {

@@ -5,6 +5,9 @@ import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.innograph.ingest.RdfPayload;
+import org.innograph.federation.FederationRefusedException;
+import org.innograph.store.QueryCancelledByOperatorException;
+import org.innograph.store.QueryRejectedException;
 import org.innograph.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +54,23 @@ class SparqlExceptionHandler {
     @ExceptionHandler(QueryCancelledException.class)
     ResponseEntity<String> timeout(QueryCancelledException e) {
         return timeLimit();
+    }
+
+    @ExceptionHandler(QueryCancelledByOperatorException.class)
+    ResponseEntity<String> cancelled(QueryCancelledByOperatorException e) {
+        return plain(HttpStatus.SERVICE_UNAVAILABLE, "The query was cancelled by an operator (query " + e.id()
+                + ", DELETE /admin/queries/" + e.id() + ")");
+    }
+
+    @ExceptionHandler(QueryRejectedException.class)
+    ResponseEntity<String> rejected(QueryRejectedException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.TEXT_PLAIN).body(e.getMessage() + "\n");
+    }
+
+    @ExceptionHandler(FederationRefusedException.class)
+    ResponseEntity<String> federation(FederationRefusedException e) {
+        return plain(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler(StoreUnavailableException.class)

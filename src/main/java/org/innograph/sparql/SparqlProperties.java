@@ -9,13 +9,22 @@ import org.springframework.util.unit.DataSize;
 /**
  * {@code innograph.sparql.*}: the limits every SPARQL request is held to.
  *
- * @param queryTimeout   a query still running after this is stopped and answered with 503
- * @param updateTimeout  an update still running after this is stopped and rolled back
- * @param maxRequestSize a request body larger than this is refused with 413
+ * @param queryTimeout         a query still running after this is stopped and answered with 503
+ * @param updateTimeout        an update still running after this is stopped and rolled back
+ * @param maxRequestSize       a request body larger than this is refused with 413
+ * @param maxConcurrentQueries queries that run at once (all entry points together); more wait for
+ *                             {@code admissionWait}, then are refused with 503 and {@code Retry-After}
+ * @param admissionWait        how long a query past the cap waits for a free place
+ * @param maxResultRows        the most rows a SELECT answer may have: {@code /sparql} refuses a larger answer
+ *                             with 422 (page with LIMIT/OFFSET), and the REST API truncates to it
+ *                             ({@link ResultRows})
  */
 @ConfigurationProperties("innograph.sparql")
 public record SparqlProperties(
         @DefaultValue("30s") Duration queryTimeout,
         @DefaultValue("120s") Duration updateTimeout,
-        @DefaultValue("10MB") DataSize maxRequestSize) {
+        @DefaultValue("10MB") DataSize maxRequestSize,
+        @DefaultValue("16") int maxConcurrentQueries,
+        @DefaultValue("2s") Duration admissionWait,
+        @DefaultValue("100000") int maxResultRows) {
 }

@@ -1,8 +1,14 @@
 package org.innograph.sparql;
 
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
+import org.innograph.federation.FederationPolicy;
 import org.innograph.store.GraphStore;
 import org.springframework.stereotype.Service;
 
@@ -12,10 +18,15 @@ public class UpdateService {
 
     private final GraphStore store;
     private final SparqlProperties properties;
+    private final FederationPolicy federation;
+    private final MeterRegistry meters;
 
-    public UpdateService(GraphStore store, SparqlProperties properties) {
+    public UpdateService(GraphStore store, SparqlProperties properties, FederationPolicy federation,
+            MeterRegistry meters) {
         this.store = store;
         this.properties = properties;
+        this.federation = federation;
+        this.meters = meters;
     }
 
     public UpdateRequest parse(String text) {
@@ -31,8 +42,21 @@ public class UpdateService {
 
     public void execute(UpdateRequest update, ProtocolDataset dataset) {
         DefaultGraphWrites.refuse(update);
+        federation.check(update);
         dataset.applyTo(update);
-        store.update(update, properties.updateTimeout());
+        String outcome = "error";
+        long start = System.nanoTime();
+        try {
+            store.update(update, properties.updateTimeout());
+            outcome = "ok";
+        } catch (QueryCancelledException e) {
+            outcome = "timeout";
+            throw e;
+        } finally {
+            Timer.builder("innograph.sparql.updates").description("SPARQL updates applied, by outcome")
+                    .tag("outcome", outcome).publishPercentileHistogram().register(meters)
+                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
     }
 
     private static boolean isQuery(String text) {

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.sparql.core.DatasetDescription;
@@ -15,6 +16,7 @@ import org.apache.jena.sparql.core.DynamicDatasets;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdfconnection.RDFConnection;
+import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
@@ -26,8 +28,14 @@ public final class EmbeddedStore implements GraphStore {
 
     private final Dataset dataset;
     private final AtomicLong generation = new AtomicLong();
+    private final QuerySupervisor supervisor;
 
     public EmbeddedStore(Path directory) {
+        this(directory, QuerySupervisor.unlimited());
+    }
+
+    public EmbeddedStore(Path directory, QuerySupervisor supervisor) {
+        this.supervisor = supervisor;
         this.dataset = TDB2Factory.connectDataset(directory.toString());
         // The default graph a query sees is the union of the named graphs, as on our Fuseki configuration.
         dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
@@ -54,12 +62,16 @@ public final class EmbeddedStore implements GraphStore {
 
     @Override
     public <T> T query(Query query, Duration timeLimit, Function<QueryExecution, T> work) {
-        return Txn.calculateRead(dataset, () -> {
+        return supervisor.supervise(query, ticket -> Txn.calculateRead(dataset, () -> {
+            // The store's context goes with every execution, also over a FROM view: it carries settings
+            // installed on the dataset, such as the federation guard.
             try (QueryExecution execution = QueryExecution.dataset(datasetFor(query)).query(withoutDataset(query))
+                    .context(Context.mergeCopy(ARQ.getContext(), dataset.getContext()))
                     .timeout(timeLimit.toMillis(), TimeUnit.MILLISECONDS).build()) {
+                ticket.attach(execution);
                 return work.apply(execution);
             }
-        });
+        }));
     }
 
     /**

@@ -35,8 +35,14 @@ public final class RemoteStore implements GraphStore {
     private final StoreProperties.Remote endpoints;
     private final HttpClient httpClient;
     private final AtomicLong generation = new AtomicLong();
+    private final QuerySupervisor supervisor;
 
     public RemoteStore(StoreProperties.Remote endpoints) {
+        this(endpoints, QuerySupervisor.unlimited());
+    }
+
+    public RemoteStore(StoreProperties.Remote endpoints, QuerySupervisor supervisor) {
+        this.supervisor = supervisor;
         if (endpoints.queryUrl() == null || endpoints.updateUrl() == null || endpoints.gspUrl() == null) {
             throw new IllegalArgumentException("innograph.store.mode=remote needs innograph.store.remote.query-url, "
                     + "update-url and gsp-url");
@@ -77,17 +83,20 @@ public final class RemoteStore implements GraphStore {
 
     @Override
     public <T> T query(Query query, Duration timeLimit, Function<QueryExecution, T> work) {
-        try (QueryExecution execution = QueryExecutionHTTPBuilder.service(endpoints.queryUrl().toString())
-                .httpClient(httpClient)
-                .query(query)
-                // Fuseki reads "timeout" (milliseconds) and stops the work on its side too; others ignore it.
-                .param("timeout", Long.toString(timeLimit.toMillis()))
-                .timeout(timeLimit.toMillis(), TimeUnit.MILLISECONDS)
-                .build()) {
-            return work.apply(execution);
-        } catch (HttpException | QueryExceptionHTTP e) {
-            throw translate(e);
-        }
+        return supervisor.supervise(query, ticket -> {
+            try (QueryExecution execution = QueryExecutionHTTPBuilder.service(endpoints.queryUrl().toString())
+                    .httpClient(httpClient)
+                    .query(query)
+                    // Fuseki reads "timeout" (milliseconds) and stops the work on its side too; others ignore it.
+                    .param("timeout", Long.toString(timeLimit.toMillis()))
+                    .timeout(timeLimit.toMillis(), TimeUnit.MILLISECONDS)
+                    .build()) {
+                ticket.attach(execution);
+                return work.apply(execution);
+            } catch (HttpException | QueryExceptionHTTP e) {
+                throw translate(e);
+            }
+        });
     }
 
     @Override

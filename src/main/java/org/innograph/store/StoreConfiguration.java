@@ -7,10 +7,10 @@ import org.springframework.context.annotation.Configuration;
 class StoreConfiguration {
 
     @Bean(destroyMethod = "close")
-    GraphStore graphStore(StoreProperties properties) {
+    GraphStore graphStore(StoreProperties properties, QuerySupervisor supervisor) {
         return switch (properties.mode()) {
-            case EMBEDDED -> new EmbeddedStore(properties.directory());
-            case REMOTE -> new RemoteStore(properties.remote());
+            case EMBEDDED -> new EmbeddedStore(properties.directory(), supervisor);
+            case REMOTE -> new RemoteStore(properties.remote(), supervisor);
         };
     }
 }

@@ -1,0 +1,22 @@
+package org.innograph.federation;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code innograph.federation.*}: the only places a {@code SERVICE} clause or a {@code LOAD} may reach.
+ *
+ * @param allowedEndpoints URL prefixes (scheme, host, port and path) that SERVICE and LOAD may use; anything
+ *                         else is refused before it runs
+ */
+@ConfigurationProperties("innograph.federation")
+public record FederationProperties(
+        @DefaultValue({
+                "https://publications.europa.eu/webapi/rdf/sparql",
+                "https://data.europa.eu/sparql",
+                "https://query.wikidata.org/sparql",
+                "https://cordis.europa.eu/datalab/sparql"}) List<URI> allowedEndpoints) {
+}
