@@ -1,6 +1,10 @@
 package org.innograph.ingest;
 
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
@@ -38,6 +42,24 @@ public final class RdfPayload {
     private RdfPayload() {
     }
 
+    /**
+     * Turtle, N-Triples and JSON-LD are UTF-8 by definition; a parser would quietly turn bad bytes into U+FFFD
+     * and store them. (RDF/XML names its own encoding and is checked by the XML parser.)
+     */
+    private static void requireUtf8(byte[] body, Lang lang) {
+        if (RDFLanguages.sameLang(lang, Lang.RDFXML)) {
+            return;
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(body);
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes);
+        } catch (CharacterCodingException e) {
+            throw new MalformedRdfException("Malformed " + lang.getLabel() + ": not valid UTF-8 at byte "
+                    + bytes.position() + " of " + body.length, e);
+        }
+    }
+
     /** A body that is not well-formed in its declared syntax. */
     public static class MalformedRdfException extends RuntimeException {
         public MalformedRdfException(String message, Throwable cause) {
@@ -52,6 +74,7 @@ public final class RdfPayload {
     }
 
     public static Graph parseGraph(byte[] body, Lang lang, String base) {
+        requireUtf8(body, lang);
         Graph graph = GraphFactory.createDefaultGraph();
         try {
             RDFParser.source(new ByteArrayInputStream(body))

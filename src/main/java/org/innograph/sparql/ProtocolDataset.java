@@ -59,12 +59,23 @@ public record ProtocolDataset(List<String> defaultGraphs, List<String> namedGrap
 
     static void requireAbsoluteIri(String iri) {
         try {
-            if (IRIx.create(iri).isReference()) {
+            IRIx parsed = IRIx.create(iri);
+            if (parsed.isReference() && hasDotSegments(iri)) {
+                // Graph names are opaque, but "…/graph/../ontology" is another spelling of a graph a client
+                // may not mean to touch: ask for the plain one.
+                throw SparqlProtocolException.badRequest("Graph name '" + iri + "' has '.' or '..' path segments: "
+                        + "write it without them");
+            }
+            if (parsed.isReference()) {
                 return;
             }
         } catch (IRIException e) {
             // reported below with the value
         }
         throw SparqlProtocolException.badRequest("Graph name '" + iri + "' is not an absolute IRI");
+    }
+
+    private static boolean hasDotSegments(String iri) {
+        return iri.matches(".*/\\.{1,2}(/.*|[?#].*)?");
     }
 }

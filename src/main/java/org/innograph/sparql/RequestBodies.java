@@ -4,6 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
@@ -32,6 +37,20 @@ public final class RequestBodies {
             return body.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A body that must be UTF-8 text (SPARQL queries and updates): invalid bytes are refused, not replaced. */
+    public static String readUtf8(HttpServletRequest request, DataSize limit) {
+        byte[] body = read(request, limit);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bytes = ByteBuffer.wrap(body);
+        try {
+            return decoder.decode(bytes).toString();
+        } catch (CharacterCodingException e) {
+            throw SparqlProtocolException.badRequest("The request body is not valid UTF-8 (byte " + bytes.position()
+                    + " of " + body.length + "): SPARQL is sent as UTF-8");
         }
     }
 

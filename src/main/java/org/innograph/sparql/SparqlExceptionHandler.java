@@ -73,6 +73,12 @@ class SparqlExceptionHandler {
         return plain(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
+    /** Parsers and the query engine recurse: a hostile nesting depth must cost the client a 400, not the server. */
+    @ExceptionHandler(StackOverflowError.class)
+    ResponseEntity<String> tooDeep(StackOverflowError e) {
+        return plain(HttpStatus.BAD_REQUEST, "The request is nested too deeply to be processed");
+    }
+
     @ExceptionHandler(StoreUnavailableException.class)
     ResponseEntity<String> unavailable(StoreUnavailableException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")

@@ -1,7 +1,6 @@
 package org.innograph.sparql;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -69,8 +68,7 @@ class SparqlQueryController {
             }
             run(requireQueryParameter(request, request.getParameter("query")), request, response);
         } else if (contentType.equalsTypeAndSubtype(MediaType.parseMediaType(SPARQL_QUERY))) {
-            byte[] body = RequestBodies.read(request, properties.maxRequestSize());
-            run(new String(body, StandardCharsets.UTF_8), request, response);
+            run(RequestBodies.readUtf8(request, properties.maxRequestSize()), request, response);
         } else if (contentType.equalsTypeAndSubtype(MediaType.parseMediaType(SPARQL_UPDATE))) {
             throw SparqlProtocolException.badRequest(
                     "This is the query endpoint: send application/sparql-update to /sparql/update");

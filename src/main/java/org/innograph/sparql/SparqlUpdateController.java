@@ -1,7 +1,5 @@
 package org.innograph.sparql;
 
-import java.nio.charset.StandardCharsets;
-
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,7 +36,7 @@ class SparqlUpdateController {
             }
         } else if (contentType != null
                 && contentType.equalsTypeAndSubtype(MediaType.parseMediaType(SparqlQueryController.SPARQL_UPDATE))) {
-            text = new String(RequestBodies.read(request, properties.maxRequestSize()), StandardCharsets.UTF_8);
+            text = RequestBodies.readUtf8(request, properties.maxRequestSize());
         } else if (contentType != null
                 && contentType.equalsTypeAndSubtype(MediaType.parseMediaType(SparqlQueryController.SPARQL_QUERY))) {
             throw SparqlProtocolException.badRequest("This is the update endpoint: send queries to /sparql");
