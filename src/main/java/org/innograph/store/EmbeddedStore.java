@@ -65,7 +65,8 @@ public final class EmbeddedStore implements GraphStore {
         return supervisor.supervise(query, ticket -> Txn.calculateRead(dataset, () -> {
             // The store's context goes with every execution, also over a FROM view: it carries settings
             // installed on the dataset, such as the federation guard.
-            try (QueryExecution execution = QueryExecution.dataset(datasetFor(query)).query(withoutDataset(query))
+            try (QueryExecution execution = QueryExecution.dataset(datasetFor(query))
+                    .query(InterruptibleRegex.rewrite(withoutDataset(query)))
                     .context(Context.mergeCopy(ARQ.getContext(), dataset.getContext()))
                     .timeout(timeLimit.toMillis(), TimeUnit.MILLISECONDS).build()) {
                 ticket.attach(execution);

@@ -66,6 +66,9 @@ class HostileInputTest extends HardenedServer {
         rows.add(get("property path explosion stopped by the time limit", "/sparql?query=" + Http.encode(
                 "SELECT (COUNT(*) AS ?n) { ?a (<urn:ex:p>|!<urn:ex:q>)* ?b . ?c (!<urn:ex:q>)* ?d . ?e ?f ?g . ?h ?i ?j . "
                         + "?k ?l ?m }"), 503, "query-timeout"));
+        rows.add(get("regular expression with catastrophic backtracking", "/sparql?query=" + Http.encode(
+                "SELECT ?s { ?s ?p ?o FILTER(REGEX(CONCAT(STR(?o), \"" + "a".repeat(60) + "\"), \"(.*a){12}c\")) }"),
+                503, "query-timeout"));
         rows.add(get("bad default-graph-uri", "/sparql?query=" + Http.encode("ASK {}")
                 + "&default-graph-uri=" + Http.encode("not an iri"), 400, "not an absolute IRI"));
         rows.add(new Hostile("script in a malformed query is echoed as plain text", http -> http.request("/sparql?query="
