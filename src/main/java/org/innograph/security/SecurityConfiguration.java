@@ -11,6 +11,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /** Reads are public; every write needs the operator's writer credentials (HTTP Basic). */
 @Configuration(proxyBeanMethods = false)
@@ -27,6 +28,8 @@ class SecurityConfiguration {
                 .cors(cors -> cors.configurationSource(CrossOriginReads.source(properties.cors())))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(WriteAccess.entryPoint(writesEnabled)))
+                .addFilterBefore(new BearerTokens(properties.writer().tokens(), SecurityConfiguration.WRITER),
+                        BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(WriteAccess.entryPoint(writesEnabled))
                         .accessDeniedHandler((request, response, e) -> WriteAccess.send(response,
@@ -52,7 +55,7 @@ class SecurityConfiguration {
     UserDetailsService users(SecurityProperties properties, PasswordEncoder encoder) {
         InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
         SecurityProperties.Writer writer = properties.writer();
-        if (writer.isConfigured()) {
+        if (writer.hasPassword()) {
             String password = writer.password();
             String hash = password.startsWith("{") ? password : encoder.encode(password);
             users.createUser(User.withUsername(writer.username()).password(hash).roles(WRITER).build());

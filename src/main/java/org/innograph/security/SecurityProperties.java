@@ -27,11 +27,17 @@ public record SecurityProperties(@DefaultValue Writer writer, @DefaultValue Cors
      * @param username the writer's user name
      * @param password the writer's password, plain or as a {@code {bcrypt}…} hash; a plain one is hashed at
      *                 start-up and only the hash is kept
+     * @param tokens   bearer tokens that also write ({@code Authorization: Bearer …}), each plain or as
+     *                 {@code {sha256}hex}; plain ones are hashed at start-up
      */
-    public record Writer(String username, String password) {
+    public record Writer(String username, String password, @DefaultValue List<String> tokens) {
+
+        public boolean hasPassword() {
+            return username != null && !username.isBlank() && password != null && !password.isBlank();
+        }
 
         public boolean isConfigured() {
-            return username != null && !username.isBlank() && password != null && !password.isBlank();
+            return hasPassword() || !tokens.isEmpty();
         }
     }
 }

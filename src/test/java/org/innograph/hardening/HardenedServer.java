@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "innograph.data.directories=src/test/resources/fixtures/protocol",
         "innograph.security.writer.username=" + Http.WRITER,
         "innograph.security.writer.password=" + Http.WRITER_PASSWORD,
+        "innograph.security.writer.tokens=first-token-0123456789,{sha256}27f11cd7cbbf36c6d1b8504ef9485ac46f813bc4472d57f1f1026e8103b45444",
         "innograph.sparql.query-timeout=3s",
         "innograph.sparql.update-timeout=5s",
         "innograph.sparql.max-request-size=64KB",

@@ -83,6 +83,27 @@ class SecurityEdgesTest extends HardenedServer {
     }
 
     @Test
+    void bearerTokensWriteAndAWrongOneIs401() {
+        long before = triples();
+        String insert = "INSERT DATA { GRAPH <" + SCRATCH + "> { <urn:ex:t> <urn:ex:p> 1 } }";
+        HttpResponse<String> wrong = http.send(http.request("/sparql/update").header("Authorization", "Bearer guessed")
+                .header("Content-Type", "application/sparql-update").POST(HttpRequest.BodyPublishers.ofString(insert)));
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("invalid_token");
+        assertThat(triples()).isEqualTo(before);
+
+        HttpResponse<String> plain = http.send(http.request("/sparql/update")
+                .header("Authorization", "Bearer first-token-0123456789")
+                .header("Content-Type", "application/sparql-update").POST(HttpRequest.BodyPublishers.ofString(insert)));
+        assertThat(plain.statusCode()).isEqualTo(204);
+        assertThat(triples()).isEqualTo(before + 1);
+        // The second token is configured only as its SHA-256 hash.
+        HttpResponse<String> hashed = http.send(http.request("/admin/queries")
+                .header("Authorization", "Bearer second-token-0123456789").GET());
+        assertThat(hashed.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void prometheusShowsQueriesLatenciesTimeoutsAndStoreSize() {
         http.get("/sparql?query=" + Http.encode("ASK {}"), null);
         http.post("/sparql/update", "application/sparql-update",
