@@ -35,7 +35,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "innograph.security.writer.username=" + Http.WRITER,
         "innograph.security.writer.password=" + Http.WRITER_PASSWORD,
         "innograph.sparql.query-timeout=2s",
-        "innograph.sparql.max-request-size=64KB"})
+        "innograph.sparql.max-request-size=64KB",
+        // Port 9 on loopback is allow-listed so that a LOAD from it passes the federation check and fails
+        // when it runs (nothing listens there): the update must then leave nothing behind.
+        "innograph.federation.allowed-endpoints=http://127.0.0.1:9/"})
 abstract class SparqlProtocolContract {
 
     static final String PRACTICES = "https://w3id.org/innograph/graph/practices";
@@ -247,6 +250,26 @@ abstract class SparqlProtocolContract {
         assertThat(seconds).as("answered soon after the limit").isLessThan(15);
         // The stopped query leaves the endpoint free for the next one.
         assertThat(column(json(http.get("/sparql?query=" + Http.encode(LABELS), null)), "label")).hasSize(3);
+    }
+
+    @Test
+    void anOperatorListsAndCancelsARunningQuery() throws Exception {
+        String slow = "SELECT (COUNT(*) AS ?count) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o . "
+                + "?q ?r ?t . ?u ?v ?w . ?x ?y ?z }";
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> running = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> http.get("/sparql?query=" + Http.encode(slow), null));
+        java.util.regex.Matcher id = null;
+        for (int i = 0; i < 200 && (id == null || !id.find()); i++) {
+            Thread.sleep(10);
+            String listing = http.send(Http.withWriter(http.request("/admin/queries").GET())).body();
+            id = listing.contains("?count") ? java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(listing) : null;
+        }
+        assertThat(id).as("the query was listed while it ran").isNotNull();
+        HttpResponse<String> cancel = http.send(Http.withWriter(http.request("/admin/queries/" + id.group(1)).DELETE()));
+        assertThat(cancel.statusCode()).isEqualTo(204);
+        HttpResponse<String> stopped = running.get();
+        assertThat(stopped.statusCode()).isEqualTo(503);
+        assertThat(stopped.body()).contains("cancelled by an operator");
     }
 
     // --- update operation ---
