@@ -38,9 +38,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * Without {@code --url} it starts the service in this JVM on a fresh TDB2 directory with the shipped data;
  * with {@code --url=http://host:port} (and {@code --writer=user:password}) it drives a running one.
+ * {@code --auth=token} writes with a bearer token instead of HTTP Basic (in-process server only): Basic
+ * checks a bcrypt hash on every request, which is most of a small write's cost.
  */
 public final class LoadDriver {
 
+    static final String TOKEN = "load-driver-token-3f9a1c";
     static final String LOAD_GRAPH = "https://w3id.org/innograph/graph/load-test";
     static final String PREFIXES = "PREFIX ig: <https://w3id.org/innograph/ontology#>\n"
             + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nPREFIX dct: <http://purl.org/dc/terms/>\n";
@@ -96,8 +99,10 @@ public final class LoadDriver {
             String[] writer = options.getOrDefault("writer", Http.WRITER + ":" + Http.WRITER_PASSWORD).split(":", 2);
             report = run(new Http(options.get("url")), writer[0], writer[1], clients, duration);
         } else {
+            boolean token = "token".equals(options.get("auth"));
             try (ConfigurableApplicationContext server = startServer("ontology,data")) {
-                report = run(Http.onPort(port(server)), Http.WRITER, Http.WRITER_PASSWORD, clients, duration);
+                report = run(Http.onPort(port(server)), token ? null : Http.WRITER, token ? TOKEN : Http.WRITER_PASSWORD,
+                        clients, duration);
             }
         }
         System.out.print(report.summary());
@@ -112,6 +117,7 @@ public final class LoadDriver {
                     "--innograph.store.directory=" + directory, "--innograph.data.directories=" + dataDirectories,
                     "--innograph.security.writer.username=" + Http.WRITER,
                     "--innograph.security.writer.password=" + Http.WRITER_PASSWORD,
+                    "--innograph.security.writer.tokens=" + TOKEN,
                     "--spring.main.banner-mode=off", "--logging.level.root=warn");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -122,7 +128,10 @@ public final class LoadDriver {
         return ((WebServerApplicationContext) server).getWebServer().getPort();
     }
 
-    /** Each client loops until the time is up: four reads in five, one write (an INSERT DATA of a new triple). */
+    /**
+     * Each client loops until the time is up: four reads in five, one write (an INSERT DATA of a new triple).
+     * Writes authenticate with HTTP Basic, or with {@code password} as a bearer token when {@code user} is null.
+     */
     static Report run(Http http, String user, String password, int clients, Duration duration)
             throws InterruptedException {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -144,9 +153,11 @@ public final class LoadDriver {
                     if (write) {
                         String insert = "INSERT DATA { GRAPH <" + LOAD_GRAPH + "> { <" + subject
                                 + "> <urn:ex:load:seq> " + n + " } }";
-                        request = Http.withCredentials(http.request("/sparql/update").timeout(Duration.ofSeconds(30))
+                        request = http.request("/sparql/update").timeout(Duration.ofSeconds(30))
                                 .header("Content-Type", "application/sparql-update")
-                                .POST(HttpRequest.BodyPublishers.ofString(insert)), user, password);
+                                .POST(HttpRequest.BodyPublishers.ofString(insert));
+                        request = user == null ? request.header("Authorization", "Bearer " + password)
+                                : Http.withCredentials(request, user, password);
                     } else {
                         String query = READS.get(random.nextInt(READS.size()));
                         request = http.request("/sparql?query=" + Http.encode(query)).timeout(Duration.ofSeconds(30))
