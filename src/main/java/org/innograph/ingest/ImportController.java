@@ -28,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ImportController {
 
     private final ImportService imports;
+    private final ImportMetrics metrics;
 
-    ImportController(ImportService imports) {
+    ImportController(ImportService imports, ImportMetrics metrics) {
         this.imports = imports;
+        this.metrics = metrics;
     }
 
     /**
@@ -44,8 +46,18 @@ class ImportController {
                                              @RequestParam(required = false) String name,
                                              @RequestParam(defaultValue = "false") boolean skipUnknownRegions) {
         byte[] content = readBody(request);
-        ImportOutcome outcome = imports.importFile(new ImportService.ImportRequest(fileName(request, name),
-                request.getContentType(), content, batch, user.getName(), skipUnknownRegions));
+        ImportOutcome outcome;
+        try {
+            outcome = imports.importFile(new ImportService.ImportRequest(fileName(request, name),
+                    request.getContentType(), content, batch, user.getName(), skipUnknownRegions));
+        } catch (ImportRejectedException e) {
+            metrics.refused();
+            throw e;
+        } catch (RuntimeException e) {
+            metrics.failed();
+            throw e;
+        }
+        metrics.imported(outcome);
         URI location = URI.create(request.getRequestURI() + "/" + outcome.batch().id());
         if (outcome.result().equals(ImportOutcome.CREATED)) {
             return ResponseEntity.created(location).body(outcome);

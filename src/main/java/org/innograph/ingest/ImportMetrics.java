@@ -5,9 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code innograph.imports} (imports by outcome: {@code ok}, {@code invalid} for data that failed validation,
- * {@code error}) and {@code innograph.imports.triples} (triples written by successful imports), for the
- * import API to record into.
+ * {@code innograph.imports{outcome}}: imports through the API by outcome ({@code created}, {@code replaced},
+ * {@code unchanged}, {@code refused} — nothing written —, {@code error}), and {@code innograph.imports.triples}:
+ * triples written by imports that created or replaced a batch.
  */
 @Component
 public class ImportMetrics {
@@ -21,20 +21,24 @@ public class ImportMetrics {
         this.meters = meters;
     }
 
-    public void succeeded(long triples) {
-        counter("ok").increment();
-        Counter.builder(IMPORTED_TRIPLES).description("Triples written by imports").register(meters).increment(triples);
+    public void imported(ImportOutcome outcome) {
+        count(outcome.result());
+        if (!outcome.result().equals(ImportOutcome.UNCHANGED)) {
+            Counter.builder(IMPORTED_TRIPLES).description("Triples written by imports").register(meters)
+                    .increment(outcome.batch().triples());
+        }
     }
 
-    public void rejectedAsInvalid() {
-        counter("invalid").increment();
+    public void refused() {
+        count("refused");
     }
 
     public void failed() {
-        counter("error").increment();
+        count("error");
     }
 
-    private Counter counter(String outcome) {
-        return Counter.builder(IMPORTS).description("Imports, by outcome").tag("outcome", outcome).register(meters);
+    private void count(String outcome) {
+        Counter.builder(IMPORTS).description("Imports, by outcome").tag("outcome", outcome).register(meters)
+                .increment();
     }
 }
