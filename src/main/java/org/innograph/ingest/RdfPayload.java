@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
+import com.apicatalog.jsonld.loader.DocumentLoader;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
@@ -30,16 +31,19 @@ public final class RdfPayload {
      * send requests (to the internal network, too). Only inline contexts are understood. (RDF/XML needs no
      * setting: Jena's XML input factory resolves no external entities.)
      */
-    private static final Context NO_REMOTE_DOCUMENTS = new Context();
-
-    static {
-        NO_REMOTE_DOCUMENTS.set(LangJSONLD11.JSONLD_OPTIONS, new JsonLdOptions((url, options) -> {
-            throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED, "Remote JSON-LD contexts are never "
-                    + "fetched (" + url + "): put the @context inline");
-        }));
-    }
+    private static final DocumentLoader NO_REMOTE_DOCUMENTS = (url, options) -> {
+        throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED, "Remote JSON-LD contexts are never "
+                + "fetched (" + url + "): put the @context inline");
+    };
 
     private RdfPayload() {
+    }
+
+    /** A new options object per parse: Jena sets the base IRI on it. */
+    private static Context noRemoteDocuments() {
+        Context context = new Context();
+        context.set(LangJSONLD11.JSONLD_OPTIONS, new JsonLdOptions(NO_REMOTE_DOCUMENTS));
+        return context;
     }
 
     /**
@@ -81,7 +85,7 @@ public final class RdfPayload {
                     .lang(lang)
                     .base(base)
                     .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging)
-                    .context(NO_REMOTE_DOCUMENTS)
+                    .context(noRemoteDocuments())
                     .parse(graph);
         } catch (RiotException e) {
             throw new MalformedRdfException("Malformed " + lang.getLabel() + ": " + e.getMessage(), e);

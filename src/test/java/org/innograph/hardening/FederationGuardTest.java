@@ -138,6 +138,16 @@ class FederationGuardTest extends HardenedServer {
     }
 
     @Test
+    void anImportWithARemoteJsonLdContextFetchesNothing() {
+        String jsonld = "{\"@context\": \"" + FORBIDDEN.url("/context.jsonld") + "\", \"@id\": \"urn:ex:x\", "
+                + "\"name\": \"x\"}";
+        HttpResponse<String> response = http.send(Http.withWriter(http.request("/api/imports")
+                .header("Content-Type", "application/ld+json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(jsonld))));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    }
+
+    @Test
     void rdfXmlNeverResolvesExternalEntities() {
         String rdfxml = "<?xml version=\"1.0\"?>\n<!DOCTYPE rdf:RDF [\n"
                 + "  <!ENTITY remote SYSTEM \"" + FORBIDDEN.url("/entity") + "\">\n"

@@ -128,6 +128,18 @@ class HostileInputTest extends HardenedServer {
                 billionLaughs().getBytes(StandardCharsets.UTF_8), true, 400, ""));
         rows.add(body("N-Triples with a literal as subject", "/sparql/data?graph=" + G, "application/n-triples",
                 "\"x\" <urn:ex:p> \"1\" .\n".getBytes(StandardCharsets.UTF_8), true, 400, "N-Triples"));
+        // --- imports (CSV and RDF through /api/imports) ---
+        rows.add(post("CSV import that is not the template", "/api/imports", "text/csv",
+                "gp_id,title,sumary\nT-1,A practice,Text\n", true, 422, "sumary"));
+        rows.add(post("CSV import with an unclosed quote", "/api/imports", "text/csv",
+                String.join(",", org.innograph.ingest.PracticeTemplate.COLUMNS) + "\nT-1,\"A practice,AT\n", true,
+                400, "Malformed CSV"));
+        rows.add(post("CSV import without credentials", "/api/imports", "text/csv", "gp_id\nT-1\n", false, 401, ""));
+        rows.add(post("import batch id that climbs out", "/api/imports?batch=" + Http.encode("../../etc/passwd"),
+                "text/turtle", "<urn:ex:x> <urn:ex:p> 1 .", true, 400, "not allowed"));
+        rows.add(post("import of broken Turtle", "/api/imports", "text/turtle", "<urn:ex:x> <urn:ex:p> .", true, 400,
+                "Malformed Turtle"));
+        rows.add(post("import as an executable", "/api/imports", "application/x-msdownload", "MZ", true, 415, ""));
         // --- updates ---
         rows.add(body("malformed update", "/sparql/update", "application/sparql-update",
                 ("INSERT DATA { GRAPH <" + SCRATCH + "> { <urn:ex:x> <urn:ex:p> } }").getBytes(StandardCharsets.UTF_8),
@@ -187,6 +199,15 @@ class HostileInputTest extends HardenedServer {
 
     private static Hostile get(String name, String path, int status, String says) {
         return new Hostile(name, http -> http.request(path).GET(), status, says);
+    }
+
+    private static Hostile post(String name, String path, String contentType, String body, boolean asWriter,
+            int status, String says) {
+        return new Hostile(name, http -> {
+            HttpRequest.Builder request = http.request(path).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            return asWriter ? Http.withWriter(request) : request;
+        }, status, says);
     }
 
     private static Hostile delete(String name, String path, int status, String says) {
