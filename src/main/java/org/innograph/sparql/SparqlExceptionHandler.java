@@ -4,6 +4,7 @@ import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
+import org.apache.jena.sparql.expr.ExprEvalException;
 import org.innograph.ingest.RdfPayload;
 import org.innograph.federation.FederationRefusedException;
 import org.innograph.store.QueryCancelledByOperatorException;
@@ -49,6 +50,12 @@ class SparqlExceptionHandler {
     @ExceptionHandler(QueryParseException.class)
     ResponseEntity<String> parse(QueryParseException e) {
         return plain(HttpStatus.BAD_REQUEST, "Malformed SPARQL: " + e.getMessage());
+    }
+
+    /** Jena checks constant arguments (a REGEX pattern) when it builds the query, outside any FILTER. */
+    @ExceptionHandler(ExprEvalException.class)
+    ResponseEntity<String> badExpression(ExprEvalException e) {
+        return plain(HttpStatus.BAD_REQUEST, "Malformed query: " + e.getMessage());
     }
 
     @ExceptionHandler(QueryCancelledException.class)

@@ -69,6 +69,8 @@ class HostileInputTest extends HardenedServer {
         rows.add(get("regular expression with catastrophic backtracking", "/sparql?query=" + Http.encode(
                 "SELECT ?s { ?s ?p ?o FILTER(REGEX(CONCAT(STR(?o), \"" + "a".repeat(60) + "\"), \"(.*a){12}c\")) }"),
                 503, "query-timeout"));
+        rows.add(get("malformed regular expression", "/sparql?query=" + Http.encode(
+                "SELECT * { ?s ?p ?o FILTER(REGEX(STR(?o), \"[a-\")) }"), 400, "Malformed query"));
         rows.add(get("bad default-graph-uri", "/sparql?query=" + Http.encode("ASK {}")
                 + "&default-graph-uri=" + Http.encode("not an iri"), 400, "not an absolute IRI"));
         rows.add(new Hostile("script in a malformed query is echoed as plain text", http -> http.request("/sparql?query="

@@ -85,6 +85,25 @@ class QueryControlTest extends HardenedServer {
         assertThat(paged.body().split("\r\n")).hasSize(1001);
     }
 
+    @Test
+    void regexStillMeansRegexAfterBeingMadeInterruptible() {
+        String query = "SELECT ?label WHERE { ?p <http://www.w3.org/2000/01/rdf-schema#label> ?label "
+                + "FILTER(REGEX(?label, \"^sef|HOUSE\", \"i\")) } ORDER BY ?label";
+        HttpResponse<String> response = http.get("/sparql?query=" + Http.encode(query), "text/csv");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("label\r\nHouse of Digitalisation\r\nSEF vouchers\r\n");
+        // Not a string: no match and no error, as SPARQL says.
+        String iri = "SELECT ?p WHERE { ?p ?q ?o FILTER(REGEX(?p, \"practice\")) }";
+        HttpResponse<String> none = http.get("/sparql?query=" + Http.encode(iri), "text/csv");
+        assertThat(none.statusCode()).isEqualTo(200);
+        assertThat(none.body()).isEqualTo("p\r\n");
+        // A pattern that is not a regular expression is the client's mistake.
+        String bad = "SELECT ?o WHERE { ?p ?q ?o FILTER(REGEX(STR(?o), \"(\")) }";
+        HttpResponse<String> malformed = http.get("/sparql?query=" + Http.encode(bad), null);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("Unclosed group");
+    }
+
     private String listing() {
         HttpResponse<String> response = http.send(Http.withWriter(http.request("/admin/queries").GET()));
         assertThat(response.statusCode()).isEqualTo(200);
