@@ -7,14 +7,15 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Pages on other origins may read (a SPARQL client in the browser, a notebook); they may never write. A
+ * Pages on other origins may read (a SPARQL client in the browser, a notebook, a linked-data browser fetching
+ * our resources as RDF); they may never write. A
  * cross-origin request to anything but the read endpoints, or with another method, is refused with 403
  * before it reaches a controller, so a page elsewhere cannot use a browser's cached credentials to write.
  */
 final class CrossOriginReads {
 
     static final List<String> READ_PATHS = List.of("/sparql", "/sparql/query", "/sparql/sparql", "/sparql/data",
-            "/api/**");
+            "/api/**", "/id/**", "/theme/**", "/ontology*", "/resource", "/.well-known/void");
 
     private CrossOriginReads() {
     }

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.query.QueryCancelledException;
 import org.innograph.linkeddata.LinkedDataProperties;
+import org.innograph.store.QueryCancelledByOperatorException;
+import org.innograph.store.QueryRejectedException;
 import org.innograph.store.StoreUnavailableException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,6 +34,17 @@ class PageErrorHandler {
         // As every other endpoint says it: the store may be back shortly.
         response.setHeader(HttpHeaders.RETRY_AFTER, "10");
         return answer(HttpStatus.SERVICE_UNAVAILABLE, "The store is not reachable right now: " + e.getMessage(), request);
+    }
+
+    @ExceptionHandler(QueryRejectedException.class)
+    Object busy(QueryRejectedException e, HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+        return answer(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(QueryCancelledByOperatorException.class)
+    Object cancelled(QueryCancelledByOperatorException e, HttpServletRequest request) {
+        return answer(HttpStatus.SERVICE_UNAVAILABLE, "A query behind this page was cancelled by an operator", request);
     }
 
     @ExceptionHandler(QueryCancelledException.class)

@@ -29,6 +29,14 @@ class SecurityEdgesTest extends HardenedServer {
     }
 
     @Test
+    void linkedDataIsReadableCrossOriginToo() {
+        HttpResponse<String> resource = http.send(http.request("/id/practice/sef-vouchers").header("Origin", PAGE)
+                .header("Accept", "text/turtle").GET());
+        assertThat(resource.statusCode()).isEqualTo(200);
+        assertThat(resource.headers().firstValue("Access-Control-Allow-Origin")).hasValue(PAGE);
+    }
+
+    @Test
     void anotherOriginMayNotRead() {
         HttpResponse<String> read = http.send(http.request("/sparql?query=" + Http.encode("ASK {}"))
                 .header("Origin", "https://elsewhere.example.com").GET());
