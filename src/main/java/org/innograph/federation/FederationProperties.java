@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record FederationProperties(
         @DefaultValue({
                 "https://publications.europa.eu/webapi/rdf/sparql",
+                "http://publications.europa.eu/webapi/rdf/sparql",
                 "https://data.europa.eu/sparql",
                 "https://query.wikidata.org/sparql",
                 "https://cordis.europa.eu/datalab/sparql"}) List<URI> allowedEndpoints) {

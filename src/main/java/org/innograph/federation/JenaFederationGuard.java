@@ -17,6 +17,7 @@ import org.apache.jena.sparql.modify.UpdateEngineWorker;
 import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.sparql.modify.request.UpdateVisitor;
 import org.apache.jena.sparql.service.ServiceExecutorRegistry;
+import org.apache.jena.sparql.service.single.ChainingServiceExecutor;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.sparql.util.Symbol;
 import org.apache.jena.update.UpdateException;
@@ -42,13 +43,32 @@ public final class JenaFederationGuard {
         context.set(POLICY, policy);
         context.set(CLIENT, client);
         context.set(Service.httpQueryClient, client);
-        ServiceExecutorRegistry registry = ServiceExecutorRegistry.createFrom(ServiceExecutorRegistry.get());
-        registry.addSingleLink((opExecute, original, binding, execCxt, chain) -> {
-            policy.checkService(opExecute.getService());
-            return chain.createExecution(opExecute, original, binding, execCxt);
-        });
-        ServiceExecutorRegistry.set(context, registry);
+        GuardedServices.register();
         GuardedUpdates.register();
+    }
+
+    /**
+     * One link in Jena's global SERVICE chain that applies the policy of the dataset a query runs on (a
+     * dataset without one, such as a Fuseki in the same JVM, is left alone). Global rather than a per-dataset
+     * copy of the chain, so that links added later to the global chain still take part.
+     */
+    private static final class GuardedServices {
+
+        private static final ChainingServiceExecutor LINK = (opExecute, original, binding, execCxt, chain) -> {
+            FederationPolicy policy = execCxt.getContext().get(POLICY);
+            if (policy != null) {
+                policy.checkService(opExecute.getService());
+            }
+            return chain.createExecution(opExecute, original, binding, execCxt);
+        };
+        private static boolean registered;
+
+        static synchronized void register() {
+            if (!registered) {
+                ServiceExecutorRegistry.get().addSingleLink(LINK);
+                registered = true;
+            }
+        }
     }
 
     /** Updates on a guarded dataset run with a worker whose LOAD checks and fetches through the guard. */

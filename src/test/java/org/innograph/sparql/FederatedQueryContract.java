@@ -26,6 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Federated queries: InnoGraph's /sparql joins its own practices with region labels from another SPARQL
@@ -35,8 +37,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * <p>In embedded mode InnoGraph's Jena calls the endpoint; in remote mode the store (Fuseki) does. Subclasses
  * run the same checks on each mode.
  *
- * <p>Nothing restricts SERVICE yet (the allow-list of federated endpoints is a separate piece of work); when
- * it comes, these tests must put the local Fuseki on the list.
+ * <p>SERVICE reaches only {@code innograph.federation.allowed-endpoints}: these tests put the local Fuseki and
+ * a closed loopback port (the endpoint that is down) on the list.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "innograph.data.directories=src/test/resources/fixtures/protocol"})
@@ -48,12 +50,21 @@ abstract class FederatedQueryContract {
 
     private static FusekiServer nutsEndpoint;
     private static PublicEndpointStandIns standIns;
+    private static int gonePort;
+
+    @DynamicPropertySource
+    static void allowList(DynamicPropertyRegistry registry) {
+        // Read when the context starts, after @BeforeAll has started the endpoint.
+        registry.add("innograph.federation.allowed-endpoints", () -> String.join(",", PUBLICATIONS_OFFICE, WIKIDATA,
+                "http://127.0.0.1:" + nutsEndpoint.getPort() + "/", "http://127.0.0.1:" + gonePort + "/"));
+    }
 
     @LocalServerPort
     int port;
 
     @BeforeAll
-    static void startNutsEndpoint() {
+    static void startNutsEndpoint() throws IOException {
+        gonePort = closedLoopbackPort();
         Dataset nuts = DatasetFactory.createTxnMem();
         RDFDataMgr.read(nuts, "src/test/resources/fixtures/nuts-publications-office/nuts-labels.ttl");
         Dataset wikidata = DatasetFactory.createTxnMem();
@@ -131,7 +142,7 @@ abstract class FederatedQueryContract {
 
     @Test
     void aStoredFederatedQueryWhoseEndpointIsDownIsABadGatewayNamingIt() throws IOException {
-        String gone = "http://127.0.0.1:" + closedLoopbackPort() + "/nuts/sparql";
+        String gone = "http://127.0.0.1:" + gonePort + "/nuts/sparql";
         try (PublicEndpointStandIns unreachable = PublicEndpointStandIns.install(Map.of(PUBLICATIONS_OFFICE, gone))) {
             HttpResponse<String> response = Http.onPort(port).get(
                     "/api/queries/federated-nuts-names-all-languages?region=AT12", "application/json");
@@ -154,7 +165,7 @@ abstract class FederatedQueryContract {
 
     @Test
     void aServiceThatCannotBeReachedIsReportedAsABadGatewayNamingIt() throws IOException {
-        String gone = "http://127.0.0.1:" + closedLoopbackPort() + "/nuts/sparql";
+        String gone = "http://127.0.0.1:" + gonePort + "/nuts/sparql";
         HttpResponse<String> response = query("SELECT * WHERE { SERVICE <" + gone + "> { ?s ?p ?o } }");
 
         assertThat(response.statusCode()).isEqualTo(502);
@@ -165,7 +176,7 @@ abstract class FederatedQueryContract {
     void serviceSilentToAnEndpointThatCannotBeReachedStillAnswers() throws IOException {
         List<QuerySolution> rows = select("PREFIX ig: <https://w3id.org/innograph/ontology#> "
                 + "SELECT ?practice ?name WHERE { ?practice a ig:GoodPractice OPTIONAL { SERVICE SILENT "
-                + "<http://127.0.0.1:" + closedLoopbackPort() + "/nuts/sparql> { ?practice ?p ?name } } }");
+                + "<http://127.0.0.1:" + gonePort + "/nuts/sparql> { ?practice ?p ?name } } }");
 
         assertThat(rows).hasSize(3).allSatisfy(row -> assertThat(row.contains("name")).isFalse());
     }
