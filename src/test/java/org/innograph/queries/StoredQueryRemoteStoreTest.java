@@ -34,11 +34,7 @@ class StoredQueryRemoteStoreTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        String base = FUSEKI.datasetUrl();
-        registry.add("innograph.store.mode", () -> "remote");
-        registry.add("innograph.store.remote.query-url", () -> base + "/query");
-        registry.add("innograph.store.remote.update-url", () -> base + "/update");
-        registry.add("innograph.store.remote.gsp-url", () -> base + "/data");
+        FUSEKI.registerAsRemoteStore(registry);
         registry.add("innograph.data.directories", () -> Path.of("src/test/resources/stored-queries/data").toString());
     }
 

@@ -12,10 +12,7 @@ class RemoteSparqlProtocolTest extends SparqlProtocolContract {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("innograph.store.mode", () -> "remote");
-        registry.add("innograph.store.remote.query-url", () -> FUSEKI.datasetUrl() + "/query");
-        registry.add("innograph.store.remote.update-url", () -> FUSEKI.datasetUrl() + "/update");
-        registry.add("innograph.store.remote.gsp-url", () -> FUSEKI.datasetUrl() + "/data");
+        FUSEKI.registerAsRemoteStore(registry);
     }
 
     @AfterAll

@@ -9,6 +9,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real Fuseki in this JVM on a random loopback port, over TDB2 with the union default graph, configured as
@@ -36,6 +37,14 @@ public final class TestFuseki implements AutoCloseable {
 
     public String datasetUrl() {
         return "http://127.0.0.1:" + server.getHttpPort() + "/ds";
+    }
+
+    /** Points a Spring test context's InnoGraph at this server, as the remote store. */
+    public void registerAsRemoteStore(DynamicPropertyRegistry registry) {
+        registry.add("innograph.store.mode", () -> "remote");
+        registry.add("innograph.store.remote.query-url", () -> datasetUrl() + "/query");
+        registry.add("innograph.store.remote.update-url", () -> datasetUrl() + "/update");
+        registry.add("innograph.store.remote.gsp-url", () -> datasetUrl() + "/data");
     }
 
     @Override
