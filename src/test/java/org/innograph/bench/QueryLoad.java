@@ -1,0 +1,131 @@
+package org.innograph.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Closed-loop clients: each sends its next request as soon as the previous answer has been read in full.
+ * Reading the whole body matters: a server that streams would otherwise look faster than it is.
+ */
+final class QueryLoad {
+
+    /** What a number of clients achieved against one server. */
+    record Measurement(long requests, long errors, double seconds, long[] latenciesNanos) {
+
+        double throughput() {
+            return requests / seconds;
+        }
+
+        double percentileMillis(double p) {
+            if (latenciesNanos.length == 0) {
+                return Double.NaN;
+            }
+            long[] sorted = latenciesNanos.clone();
+            Arrays.sort(sorted);
+            int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
+        }
+
+        Measurement plus(Measurement other) {
+            long[] all = Arrays.copyOf(latenciesNanos, latenciesNanos.length + other.latenciesNanos.length);
+            System.arraycopy(other.latenciesNanos, 0, all, latenciesNanos.length, other.latenciesNanos.length);
+            return new Measurement(requests + other.requests, errors + other.errors, seconds + other.seconds, all);
+        }
+    }
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "bench-http");
+                t.setDaemon(true);
+                return t;
+            })).build();
+
+    /** GET requests for {@code endpoint}, ready to send (encoding is not part of what is measured). */
+    static List<HttpRequest> prepare(String endpoint, List<QueryMix.Request> requests) {
+        return requests.stream().map(r -> HttpRequest.newBuilder(URI.create(endpoint + "?query="
+                        + URLEncoder.encode(r.sparql(), StandardCharsets.UTF_8)))
+                .header("Accept", "application/sparql-results+json").timeout(Duration.ofSeconds(60)).GET().build())
+                .toList();
+    }
+
+    Measurement run(List<HttpRequest> requests, int clients, Duration duration) throws InterruptedException {
+        long end = System.nanoTime() + duration.toNanos();
+        AtomicLong errors = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        List<LatencyList> latencyLists = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            int offset = c * 7919;
+            LatencyList latencies = new LatencyList();
+            Thread thread = new Thread(() -> {
+                int i = offset;
+                while (System.nanoTime() < end) {
+                    HttpRequest request = requests.get(i++ % requests.size());
+                    long sent = System.nanoTime();
+                    try {
+                        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() == 200) {
+                            latencies.add(System.nanoTime() - sent);
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        errors.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-client-" + c);
+            threads.add(thread);
+            thread.start();
+            latencyLists.add(latencies);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] all = latencyLists.stream().flatMapToLong(l -> Arrays.stream(l.toArray())).toArray();
+        return new Measurement(all.length, errors.get(), seconds, all);
+    }
+
+    /** Sends one request and returns the body, for comparing answers. */
+    String fetch(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(request.uri().getPath() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    int status(HttpRequest request) throws IOException, InterruptedException {
+        return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static final class LatencyList {
+        private long[] values = new long[1024];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+}
