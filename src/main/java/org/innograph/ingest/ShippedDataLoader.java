@@ -1,9 +1,12 @@
 package org.innograph.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -16,11 +19,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.QueryExecution;
-import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandlerFactory;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.VOID;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.innograph.store.GraphStore;
 import org.slf4j.Logger;
@@ -62,9 +68,9 @@ public class ShippedDataLoader {
             if (previous != null && previous.hash().equals(hash)) {
                 continue;
             }
-            Model model = parse(file);
-            String graph = GraphNames.forShippedFile(file, model);
-            triples += replaceGraph(graph, file, hash, model);
+            Scan scan = scan(file);
+            String graph = GraphNames.forShippedFile(file, scan.declaredDatasets());
+            triples += replaceGraph(graph, file, hash, scan.triples());
             loaded.add(graph);
         }
         Set<String> present = files.stream().map(Path::toString).collect(Collectors.toSet());
@@ -118,7 +124,7 @@ public class ShippedDataLoader {
         });
     }
 
-    private long replaceGraph(String graph, Path file, String hash, Model model) {
+    private long replaceGraph(String graph, Path file, String hash, long triples) {
         long start = System.nanoTime();
         ParameterizedSparqlString record = new ParameterizedSparqlString("""
                 DELETE WHERE { GRAPH ?state { ?g ?p ?o } } ;
@@ -129,13 +135,15 @@ public class ShippedDataLoader {
         record.setIri("loadedFrom", LOADED_FROM);
         record.setLiteral("hash", hash);
         record.setLiteral("file", file.toString());
+        // The file streams into the store (or to the remote server) inside the write: no copy of the graph
+        // in memory, so a file of millions of triples costs no more heap than a small one.
         store.write(connection -> {
-            connection.put(graph, model);
+            connection.put(graph, file.toString());
             connection.update(record.asUpdate());
         });
-        log.info("Loaded {} from {}: {} triples in {} s", graph, file, model.size(),
+        log.info("Loaded {} from {}: {} triples in {} s", graph, file, triples,
                 String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9));
-        return model.size();
+        return triples;
     }
 
     private void dropGraph(String graph) {
@@ -148,17 +156,39 @@ public class ShippedDataLoader {
         log.info("Dropped {}: its shipped file is gone", graph);
     }
 
-    private static Model parse(Path file) {
+    /** What a strict pass over a file found: how many triples, and which graphs it describes as void:Dataset. */
+    private record Scan(long triples, List<String> declaredDatasets) {
+    }
+
+    /**
+     * Checks the whole file strictly before anything is written, streaming, so a bad file fails with its
+     * line and column and the store keeps the previous version of the graph.
+     */
+    private static Scan scan(Path file) {
+        long[] triples = {0};
+        List<String> declared = new ArrayList<>();
         try {
-            return RDFParser.source(file).errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging).toModel();
+            RDFParser.source(file).errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging)
+                    .parse(new StreamRDFBase() {
+                        @Override
+                        public void triple(Triple triple) {
+                            triples[0]++;
+                            if (triple.getSubject().isURI() && triple.getPredicate().equals(RDF.Nodes.type)
+                                    && triple.getObject().equals(VOID.Dataset.asNode())) {
+                                declared.add(triple.getSubject().getURI());
+                            }
+                        }
+                    });
         } catch (RiotException e) {
             throw new IllegalStateException("Shipped file " + file + " is not valid RDF: " + e.getMessage(), e);
         }
+        return new Scan(triples[0], declared);
     }
 
     private static String sha256(Path file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
