@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,13 +24,23 @@ import java.util.concurrent.atomic.AtomicLong;
 final class QueryLoad {
 
     /** What a number of clients achieved against one server. */
-    record Measurement(long requests, long errors, double seconds, long[] latenciesNanos) {
+    record Measurement(long requests, long errors, double seconds, long[] latenciesNanos,
+                       Map<String, long[]> latenciesByQuery) {
 
         double throughput() {
             return requests / seconds;
         }
 
         double percentileMillis(double p) {
+            return percentileMillis(latenciesNanos, p);
+        }
+
+        /** The percentile of one query's requests; NaN if none completed. */
+        double percentileMillis(String query, double p) {
+            return percentileMillis(latenciesByQuery.getOrDefault(query, new long[0]), p);
+        }
+
+        private static double percentileMillis(long[] latenciesNanos, double p) {
             if (latenciesNanos.length == 0) {
                 return Double.NaN;
             }
@@ -38,9 +51,10 @@ final class QueryLoad {
         }
 
         Measurement plus(Measurement other) {
-            long[] all = Arrays.copyOf(latenciesNanos, latenciesNanos.length + other.latenciesNanos.length);
-            System.arraycopy(other.latenciesNanos, 0, all, latenciesNanos.length, other.latenciesNanos.length);
-            return new Measurement(requests + other.requests, errors + other.errors, seconds + other.seconds, all);
+            Map<String, long[]> byQuery = new TreeMap<>(latenciesByQuery);
+            other.latenciesByQuery.forEach((query, values) -> byQuery.merge(query, values, QueryLoad::concat));
+            return new Measurement(requests + other.requests, errors + other.errors, seconds + other.seconds,
+                    concat(latenciesNanos, other.latenciesNanos), byQuery);
         }
     }
 
@@ -59,24 +73,38 @@ final class QueryLoad {
                 .toList();
     }
 
-    Measurement run(List<HttpRequest> requests, int clients, Duration duration) throws InterruptedException {
+    private static long[] concat(long[] a, long[] b) {
+        long[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    /** {@code names.get(i)} names the query of {@code requests.get(i)}, for the latencies per query. */
+    Measurement run(List<HttpRequest> requests, List<String> names, int clients, Duration duration)
+            throws InterruptedException {
         long end = System.nanoTime() + duration.toNanos();
         AtomicLong errors = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         List<LatencyList> latencyLists = new ArrayList<>();
+        List<Map<String, LatencyList>> byQueryLists = new ArrayList<>();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             int offset = c * 7919;
             LatencyList latencies = new LatencyList();
+            Map<String, LatencyList> byQuery = new HashMap<>();
+            byQueryLists.add(byQuery);
             Thread thread = new Thread(() -> {
                 int i = offset;
                 while (System.nanoTime() < end) {
-                    HttpRequest request = requests.get(i++ % requests.size());
+                    int index = i++ % requests.size();
+                    HttpRequest request = requests.get(index);
                     long sent = System.nanoTime();
                     try {
                         HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
                         if (response.statusCode() == 200) {
-                            latencies.add(System.nanoTime() - sent);
+                            long latency = System.nanoTime() - sent;
+                            latencies.add(latency);
+                            byQuery.computeIfAbsent(names.get(index), n -> new LatencyList()).add(latency);
                         } else {
                             errors.incrementAndGet();
                         }
@@ -96,7 +124,11 @@ final class QueryLoad {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] all = latencyLists.stream().flatMapToLong(l -> Arrays.stream(l.toArray())).toArray();
-        return new Measurement(all.length, errors.get(), seconds, all);
+        Map<String, long[]> byQuery = new TreeMap<>();
+        for (Map<String, LatencyList> lists : byQueryLists) {
+            lists.forEach((query, values) -> byQuery.merge(query, values.toArray(), QueryLoad::concat));
+        }
+        return new Measurement(all.length, errors.get(), seconds, all, byQuery);
     }
 
     /** Sends one request and returns the body, for comparing answers. */

@@ -83,10 +83,11 @@ final class Recommendations {
         }
         table.note(scale + ": recommendations, API vs SPARQL face: " + (different == 0
                 ? "same practices for 20 regions" : "DIFFERENT practices for " + different + " of 20 regions"));
-        load.run(viaApi, 1, duration);
-        load.run(viaSparql, 1, duration);
-        Measurement a = load.run(viaApi, 1, duration);
-        Measurement s = load.run(viaSparql, 1, duration);
+        List<String> names = java.util.Collections.nCopies(viaApi.size(), QUERY);
+        load.run(viaApi, names, 1, duration);
+        load.run(viaSparql, names, 1, duration);
+        Measurement a = load.run(viaApi, names, 1, duration);
+        Measurement s = load.run(viaSparql, names, 1, duration);
         table.add(new Row(scale, "recommendations", "throughput, API vs SPARQL", "requests/s", a.throughput(),
                 s.throughput(), "SPARQL face", Goal.AT_LEAST, 10, ""));
         table.add(new Row(scale, "recommendations", "p50 latency, API vs SPARQL", "ms", a.percentileMillis(50),
