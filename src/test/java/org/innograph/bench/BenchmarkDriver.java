@@ -156,7 +156,11 @@ public final class BenchmarkDriver implements Callable<Integer> {
         Path innographStore = fresh(dir.resolve("tdb2-innograph"));
         EmbeddedStore store = new EmbeddedStore(innographStore);
         new ShippedDataLoader(store, List.of(root.resolve("ontology"), root.resolve("data"), dataDir)).synchronise();
-        QueryMix mix = QueryMix.from(QueryMix.queryDirectory(root), store.dataset());
+        QueryMix mix = QueryMix.from(root, store.dataset());
+        if (first) {
+            table.note("Query mix: " + mix.queries().size() + " queries" + (mix.leftOut().isEmpty() ? ""
+                    : "; left out (federated, or needing imported data): " + String.join(", ", mix.leftOut())));
+        }
         release(store);
         Path fusekiStore = dir.resolve("tdb2-fuseki");
         copy(innographStore, fresh(fusekiStore));
