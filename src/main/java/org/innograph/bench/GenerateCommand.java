@@ -7,11 +7,13 @@ import java.util.concurrent.Callable;
 import org.apache.jena.sys.JenaSystem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code innograph generate --practices N --seed S --out FILE}: a synthetic graph shaped like the real one,
- * for benchmarks and load tests. Register it as a subcommand of the CLI, or run this class's {@link #main}.
+ * for benchmarks and load tests. A subcommand of {@code innograph}; {@link #main} runs it alone.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write a deterministic synthetic InnoGraph graph (N-Triples) with N good practices.")
@@ -30,13 +32,16 @@ public class GenerateCommand implements Callable<Integer> {
             description = "project directory holding data/nuts-2021.ttl and ontology/themes.ttl (default: current)")
     Path root;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         JenaSystem.init();
         long start = System.nanoTime();
         PracticeGraphGenerator.Summary summary = PracticeGraphGenerator.fromShippedData(root)
                 .generate(practices, seed, out);
-        System.out.printf(Locale.ROOT, "Wrote %s: %d triples (%d practices, %d organisations, %d actions) in %.1f s%n",
+        spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s: %d triples (%d practices, %d organisations, %d actions) in %.1f s%n",
                 out, summary.triples(), summary.practices(), summary.organisations(), summary.actions(),
                 (System.nanoTime() - start) / 1e9);
         return 0;
