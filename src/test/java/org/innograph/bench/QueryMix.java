@@ -194,6 +194,12 @@ final class QueryMix {
         return pools;
     }
 
+    /** This mix less the named queries. */
+    QueryMix without(java.util.Set<String> names) {
+        return names.isEmpty() ? this : new QueryMix(queries.stream().filter(q -> !names.contains(q.name())).toList(),
+                pools, leftOut);
+    }
+
     /** Stored queries not in the mix (federated, or needing data the synthetic graph does not have). */
     List<String> leftOut() {
         return leftOut;
