@@ -1,6 +1,7 @@
 package org.innograph.cli;
 
 import org.apache.jena.sys.JenaSystem;
+import org.innograph.bench.GenerateCommand;
 import org.innograph.ingest.ToolVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
                 + "Without a command, starts the service (serve).",
         subcommands = {ServeCommand.class, LoadCommand.class, ValidateCommand.class, ImportCommand.class,
                 ExportCommand.class, BackupCommand.class, RestoreCommand.class, QueryCommand.class, ConvertCommand.class,
-                CommandLine.HelpCommand.class})
+                GenerateCommand.class, CommandLine.HelpCommand.class})
 public class InnoGraphCli {
 
     public static void main(String[] args) {

@@ -27,10 +27,14 @@ public final class GraphNames {
      * ({@code data/nuts-2021.ttl} is {@code nuts-2021}).
      */
     public static String forShippedFile(Path file, Model content) {
-        List<String> declared = content.listSubjectsWithProperty(RDF.type, VOID.Dataset).toList().stream()
-                .filter(Resource::isURIResource).map(Resource::getURI)
-                .filter(iri -> iri.startsWith(GRAPH_BASE)).toList();
-        return declared.size() == 1 ? declared.get(0) : forFile(file);
+        return forShippedFile(file, content.listSubjectsWithProperty(RDF.type, VOID.Dataset).toList().stream()
+                .filter(Resource::isURIResource).map(Resource::getURI).toList());
+    }
+
+    /** As {@link #forShippedFile(Path, Model)}, given the IRIs the file declares to be a {@code void:Dataset}. */
+    public static String forShippedFile(Path file, List<String> declaredDatasets) {
+        List<String> ours = declaredDatasets.stream().filter(iri -> iri.startsWith(GRAPH_BASE)).distinct().toList();
+        return ours.size() == 1 ? ours.get(0) : forFile(file);
     }
 
     /** {@code data/nuts-2021.ttl} is the source {@code nuts-2021}. */

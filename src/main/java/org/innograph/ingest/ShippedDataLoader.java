@@ -1,9 +1,12 @@
 package org.innograph.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -13,15 +16,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.QueryExecution;
-import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandlerFactory;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.update.UpdateRequest;
+import org.apache.jena.vocabulary.VOID;
 import org.apache.jena.query.ParameterizedSparqlString;
+import org.innograph.store.EmbeddedStore;
 import org.innograph.store.GraphStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,10 +74,13 @@ public class ShippedDataLoader {
             if (previous != null && previous.hash().equals(hash)) {
                 continue;
             }
-            Model model = parse(file);
-            String graph = GraphNames.forShippedFile(file, model);
-            triples += replaceGraph(graph, file, hash, model);
-            loaded.add(graph);
+            long fileStart = System.nanoTime();
+            Loaded result = store instanceof EmbeddedStore embedded ? loadInto(embedded, file, hash)
+                    : loadStreamed(file, hash);
+            log.info("Loaded {} from {}: {} triples in {} s", result.graph(), file, result.triples(),
+                    String.format(Locale.ROOT, "%.2f", (System.nanoTime() - fileStart) / 1e9));
+            triples += result.triples();
+            loaded.add(result.graph());
         }
         Set<String> present = files.stream().map(Path::toString).collect(Collectors.toSet());
         List<String> dropped = loadedFiles.values().stream().filter(file -> !present.contains(file.path()))
@@ -118,8 +133,53 @@ public class ShippedDataLoader {
         });
     }
 
-    private long replaceGraph(String graph, Path file, String hash, Model model) {
-        long start = System.nanoTime();
+    /** The graph a file went into and how many triples were read from it. */
+    private record Loaded(String graph, long triples) {
+    }
+
+    /**
+     * Embedded store: one strict pass over the file straight into TDB2, inside the write transaction, so a bad
+     * file aborts it and the graph stays as it was. The graph a file declares itself to be is known only at
+     * its end; a file whose name differs from that graph (ontology/innograph.ttl is the graph "ontology") is
+     * moved there within the same transaction, which costs a second write of a small file only.
+     */
+    private Loaded loadInto(EmbeddedStore embedded, Path file, String hash) {
+        Loaded[] result = new Loaded[1];
+        store.write(connection -> {
+            DatasetGraph dataset = embedded.dataset().asDatasetGraph();
+            Node provisional = NodeFactory.createURI(GraphNames.forFile(file));
+            dataset.deleteAny(provisional, Node.ANY, Node.ANY, Node.ANY);
+            Scan scan = scan(file, triple -> dataset.add(provisional, triple.getSubject(), triple.getPredicate(),
+                    triple.getObject()));
+            String graph = GraphNames.forShippedFile(file, scan.declaredDatasets());
+            if (!graph.equals(provisional.getURI())) {
+                Node target = NodeFactory.createURI(graph);
+                dataset.deleteAny(target, Node.ANY, Node.ANY, Node.ANY);
+                List<Triple> content = dataset.getGraph(provisional).find().toList();
+                content.forEach(t -> dataset.add(target, t.getSubject(), t.getPredicate(), t.getObject()));
+                dataset.deleteAny(provisional, Node.ANY, Node.ANY, Node.ANY);
+            }
+            connection.update(loadRecord(graph, file, hash));
+            result[0] = new Loaded(graph, scan.triples());
+        });
+        return result[0];
+    }
+
+    /**
+     * Remote store: a strict pass first (validation, graph name), then the file streams to the server in one
+     * request, which the server applies atomically. No copy of the graph is held in memory either way.
+     */
+    private Loaded loadStreamed(Path file, String hash) {
+        Scan scan = scan(file, triple -> { });
+        String graph = GraphNames.forShippedFile(file, scan.declaredDatasets());
+        store.write(connection -> {
+            connection.put(graph, file.toString());
+            connection.update(loadRecord(graph, file, hash));
+        });
+        return new Loaded(graph, scan.triples());
+    }
+
+    private static UpdateRequest loadRecord(String graph, Path file, String hash) {
         ParameterizedSparqlString record = new ParameterizedSparqlString("""
                 DELETE WHERE { GRAPH ?state { ?g ?p ?o } } ;
                 INSERT DATA { GRAPH ?state { ?g ?hashProperty ?hash ; ?loadedFrom ?file } }""");
@@ -129,13 +189,7 @@ public class ShippedDataLoader {
         record.setIri("loadedFrom", LOADED_FROM);
         record.setLiteral("hash", hash);
         record.setLiteral("file", file.toString());
-        store.write(connection -> {
-            connection.put(graph, model);
-            connection.update(record.asUpdate());
-        });
-        log.info("Loaded {} from {}: {} triples in {} s", graph, file, model.size(),
-                String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9));
-        return model.size();
+        return record.asUpdate();
     }
 
     private void dropGraph(String graph) {
@@ -148,17 +202,40 @@ public class ShippedDataLoader {
         log.info("Dropped {}: its shipped file is gone", graph);
     }
 
-    private static Model parse(Path file) {
+    /** What a strict pass over a file found: how many triples, and which graphs it describes as void:Dataset. */
+    private record Scan(long triples, List<String> declaredDatasets) {
+    }
+
+    /**
+     * Reads the whole file strictly, streaming each triple to {@code sink}: a bad file fails with its line and
+     * column. Counts the triples and notes which graphs the file describes as a {@code void:Dataset}.
+     */
+    private static Scan scan(Path file, Consumer<Triple> sink) {
+        long[] triples = {0};
+        List<String> declared = new ArrayList<>();
         try {
-            return RDFParser.source(file).errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging).toModel();
+            RDFParser.source(file).errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging)
+                    .parse(new StreamRDFBase() {
+                        @Override
+                        public void triple(Triple triple) {
+                            triples[0]++;
+                            sink.accept(triple);
+                            if (triple.getSubject().isURI() && triple.getPredicate().equals(RDF.Nodes.type)
+                                    && triple.getObject().equals(VOID.Dataset.asNode())) {
+                                declared.add(triple.getSubject().getURI());
+                            }
+                        }
+                    });
         } catch (RiotException e) {
             throw new IllegalStateException("Shipped file " + file + " is not valid RDF: " + e.getMessage(), e);
         }
+        return new Scan(triples[0], declared);
     }
 
     private static String sha256(Path file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {

@@ -53,7 +53,8 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "load", "validate", "import", "export", "backup", "restore", "query", "convert"})
+    @ValueSource(strings = {"serve", "load", "validate", "import", "export", "backup", "restore", "query", "convert",
+        "generate"})
     void everyCommandExplainsItselfWithHelp(String command) {
         Run help = run(command, "--help");
 
@@ -208,6 +209,16 @@ class CliTest {
             assertThat(health.body()).contains("\"triples\"");
         }
         assertThat(command.isRunning()).isFalse();
+    }
+
+    @Test
+    void generateWritesTheSyntheticGraphItReports() throws IOException {
+        Path file = dir.resolve("synthetic.nt");
+        Run generate = run("generate", "--practices", "30", "--seed", "5", "--out", file.toString());
+
+        assertThat(generate.exit()).as(generate.err()).isZero();
+        long lines = Files.lines(file).count();
+        assertThat(generate.out()).contains("Wrote " + file + ": " + lines + " triples (30 practices");
     }
 
     @Test

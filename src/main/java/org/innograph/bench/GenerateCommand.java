@@ -1,0 +1,53 @@
+package org.innograph.bench;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.apache.jena.sys.JenaSystem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code innograph generate --practices N --seed S --out FILE}: a synthetic graph shaped like the real one,
+ * for benchmarks and load tests. A subcommand of {@code innograph}; {@link #main} runs it alone.
+ */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Write a deterministic synthetic InnoGraph graph (N-Triples) with N good practices.")
+public class GenerateCommand implements Callable<Integer> {
+
+    @Option(names = "--practices", required = true, description = "number of good practices (at least 1)")
+    int practices;
+
+    @Option(names = "--seed", defaultValue = "1", description = "random seed; the same seed gives the same bytes (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--out", required = true, description = "the N-Triples file to write (.nt)")
+    Path out;
+
+    @Option(names = "--root", defaultValue = ".",
+            description = "project directory holding data/nuts-2021.ttl and ontology/themes.ttl (default: current)")
+    Path root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        JenaSystem.init();
+        long start = System.nanoTime();
+        PracticeGraphGenerator.Summary summary = PracticeGraphGenerator.fromShippedData(root)
+                .generate(practices, seed, out);
+        spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s: %d triples (%d practices, %d organisations, %d actions) in %.1f s%n",
+                out, summary.triples(), summary.practices(), summary.organisations(), summary.actions(),
+                (System.nanoTime() - start) / 1e9);
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new GenerateCommand()).execute(args));
+    }
+}
