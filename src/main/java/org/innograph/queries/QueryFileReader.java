@@ -13,7 +13,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
-import org.apache.jena.update.UpdateFactory;
+import org.innograph.sparql.SparqlForms;
 
 /**
  * Reads a query file: the {@code #+} header lines that document it, and the SPARQL below. The syntax is in
@@ -95,7 +95,7 @@ final class QueryFileReader {
                     || lines[firstStatement - 1].strip().startsWith("#"))) {
                 firstStatement++;
             }
-            if (isUpdate(text)) {
+            if (SparqlForms.isUpdate(text)) {
                 throw new MalformedQueryFileException(file, firstStatement,
                         "this is a SPARQL update; stored queries only read (SELECT, CONSTRUCT, ASK or DESCRIBE)");
             }
@@ -104,14 +104,6 @@ final class QueryFileReader {
         }
     }
 
-    private static boolean isUpdate(String text) {
-        try {
-            UpdateFactory.create(text);
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
 
     private static boolean mentions(String[] lines, String variable) {
         Pattern use = Pattern.compile("[?$]" + Pattern.quote(variable) + "(?![A-Za-z0-9_])");

@@ -8,7 +8,6 @@ import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.RowSetStream;
-import org.apache.jena.update.UpdateFactory;
 import org.innograph.federation.FederationPolicy;
 import org.innograph.store.GraphStore;
 import org.springframework.http.HttpStatus;
@@ -32,7 +31,7 @@ public class QueryService {
         try {
             return QueryFactory.create(text, Syntax.syntaxARQ);
         } catch (QueryParseException e) {
-            if (isUpdate(text)) {
+            if (SparqlForms.isUpdate(text)) {
                 throw SparqlProtocolException.badRequest(
                         "This is a SPARQL update, not a query: send it to /sparql/update");
             }
@@ -73,12 +72,4 @@ public class QueryService {
                 .rewindable();
     }
 
-    static boolean isUpdate(String text) {
-        try {
-            UpdateFactory.create(text);
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
 }

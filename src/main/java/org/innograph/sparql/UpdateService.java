@@ -33,7 +33,7 @@ public class UpdateService {
         try {
             return UpdateFactory.create(text);
         } catch (QueryParseException e) {
-            if (isQuery(text)) {
+            if (SparqlForms.isQuery(text)) {
                 throw SparqlProtocolException.badRequest("This is a SPARQL query, not an update: send it to /sparql");
             }
             throw SparqlProtocolException.badRequest("Malformed update: " + e.getMessage());
@@ -59,12 +59,4 @@ public class UpdateService {
         }
     }
 
-    private static boolean isQuery(String text) {
-        try {
-            org.apache.jena.query.QueryFactory.create(text);
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
 }
