@@ -33,7 +33,8 @@ import org.apache.jena.vocabulary.RDF;
  *   <li>the graph node: {@code igs:practiceCount} N, {@code igs:contentHash} of everything below;</li>
  *   <li>themes: {@code igs:practiceCount} (df), {@code igs:idf}, {@code igs:near} (one skos:broader step up or down);</li>
  *   <li>places of practices (a practice's most specific dct:spatial): {@code igs:practiceCount}, the themes of
- *       their practices ({@code igs:theme}) and the themes one step from those ({@code igs:nearTheme});</li>
+ *       their practices ({@code igs:themeAtPlace}) and the themes one step from those ({@code igs:nearThemeAtPlace};
+ *       properties of their own, so that a query about kinds never wades through places, nor the reverse);</li>
  *   <li>kinds: practices alike in themes, evidence of success and cluster involvement ({@code igs:kind});</li>
  *   <li>situations: practices alike in places and countries ({@code igs:situation}).</li>
  * </ul>
@@ -51,6 +52,8 @@ public final class RankingStatistics {
     private static final Node NEAR = property("near");
     private static final Node THEME = property("theme");
     private static final Node NEAR_THEME = property("nearTheme");
+    private static final Node THEME_AT_PLACE = property("themeAtPlace");
+    private static final Node NEAR_THEME_AT_PLACE = property("nearThemeAtPlace");
     private static final Node KIND = property("kind");
     private static final Node SITUATION = property("situation");
     private static final Node PLACE = property("place");
@@ -110,22 +113,23 @@ public final class RankingStatistics {
         for (int place : index.practicePlaceList) {
             Node node = NodeFactory.createURI(index.placeIri[place]);
             graph.add(Triple.create(node, PRACTICE_COUNT, integer(index.practicesAtPlace[place])));
-            themeSet(index, graph, node, index.themesAtPlace[place]);
+            themeSet(index, graph, node, index.themesAtPlace[place], THEME_AT_PLACE, NEAR_THEME_AT_PLACE);
         }
     }
 
     /** The themes of a set, and the themes one SKOS step from one of them that are not in the set themselves. */
-    private static void themeSet(RecommendationIndex index, Graph graph, Node node, BitSet themes) {
+    private static void themeSet(RecommendationIndex index, Graph graph, Node node, BitSet themes, Node has,
+            Node hasNear) {
         BitSet near = new BitSet();
         for (int t = themes.nextSetBit(0); t >= 0; t = themes.nextSetBit(t + 1)) {
-            graph.add(Triple.create(node, THEME, NodeFactory.createURI(index.themeIri[t])));
+            graph.add(Triple.create(node, has, NodeFactory.createURI(index.themeIri[t])));
             for (int other : index.related[t]) {
                 near.set(other);
             }
         }
         near.andNot(themes);
         for (int t = near.nextSetBit(0); t >= 0; t = near.nextSetBit(t + 1)) {
-            graph.add(Triple.create(node, NEAR_THEME, NodeFactory.createURI(index.themeIri[t])));
+            graph.add(Triple.create(node, hasNear, NodeFactory.createURI(index.themeIri[t])));
         }
     }
 
@@ -144,7 +148,7 @@ public final class RankingStatistics {
                 graph.add(Triple.create(node, RDF.Nodes.type, KIND_CLASS));
                 BitSet set = new BitSet();
                 Arrays.stream(themes).forEach(set::set);
-                themeSet(index, graph, node, set);
+                themeSet(index, graph, node, set, THEME, NEAR_THEME);
                 if (evidence) {
                     graph.add(Triple.create(node, EVIDENCE, TRUE));
                 }
