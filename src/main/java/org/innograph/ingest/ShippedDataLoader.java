@@ -33,7 +33,9 @@ import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.modify.request.UpdateDrop;
 import org.apache.jena.update.UpdateRequest;
+import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.VOID;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.innograph.store.EmbeddedStore;
@@ -150,7 +152,7 @@ public class ShippedDataLoader {
     private Loaded loadInto(EmbeddedStore embedded, Path file, String hash) {
         DatasetGraph database = embedded.dataset().asDatasetGraph();
         Node provisionalGraph = NodeFactory.createURI(GraphNames.forFile(file));
-        boolean fresh = org.apache.jena.system.Txn.calculateRead(database,
+        boolean fresh = Txn.calculateRead(database,
                 () -> !database.containsGraph(provisionalGraph) || database.getGraph(provisionalGraph).isEmpty());
         if (fresh) {
             return bulkLoadFresh(embedded, file, hash, provisionalGraph);
@@ -163,13 +165,7 @@ public class ShippedDataLoader {
             Scan scan = scan(file, triple -> dataset.add(provisional, triple.getSubject(), triple.getPredicate(),
                     triple.getObject()));
             String graph = GraphNames.forShippedFile(file, scan.declaredDatasets());
-            if (!graph.equals(provisional.getURI())) {
-                Node target = NodeFactory.createURI(graph);
-                dataset.deleteAny(target, Node.ANY, Node.ANY, Node.ANY);
-                List<Triple> content = dataset.getGraph(provisional).find().toList();
-                content.forEach(t -> dataset.add(target, t.getSubject(), t.getPredicate(), t.getObject()));
-                dataset.deleteAny(provisional, Node.ANY, Node.ANY, Node.ANY);
-            }
+            moveIfDeclaredOtherwise(dataset, provisional, graph);
             connection.update(loadRecord(graph, file, hash));
             result[0] = new Loaded(graph, scan.triples());
         });
@@ -194,24 +190,30 @@ public class ShippedDataLoader {
             loader.finishBulk();
         } catch (RuntimeException e) {
             loader.finishException(e);
-            store.write(connection -> connection.update(new UpdateRequest(
-                    new org.apache.jena.sparql.modify.request.UpdateDrop(provisional, true))));
+            store.write(connection -> connection.update(new UpdateRequest(new UpdateDrop(provisional, true))));
             throw e;
         }
         String graph = GraphNames.forShippedFile(file, scan.declaredDatasets());
         store.write(connection -> {
-            if (!graph.equals(provisional.getURI())) {
-                // A small file named otherwise than the graph it declares (ontology/innograph.ttl is "ontology").
-                DatasetGraph dataset = embedded.dataset().asDatasetGraph();
-                Node target = NodeFactory.createURI(graph);
-                dataset.deleteAny(target, Node.ANY, Node.ANY, Node.ANY);
-                List<Triple> content = dataset.getGraph(provisional).find().toList();
-                content.forEach(t -> dataset.add(target, t.getSubject(), t.getPredicate(), t.getObject()));
-                dataset.deleteAny(provisional, Node.ANY, Node.ANY, Node.ANY);
-            }
+            moveIfDeclaredOtherwise(database, provisional, graph);
             connection.update(loadRecord(graph, file, hash));
         });
         return new Loaded(graph, scan.triples());
+    }
+
+    /**
+     * A file named otherwise than the graph it declares (ontology/innograph.ttl is "ontology") went into the graph
+     * of its name; its triples move to the declared one, which they replace. Small files only; inside a write.
+     */
+    private static void moveIfDeclaredOtherwise(DatasetGraph dataset, Node provisional, String graph) {
+        if (graph.equals(provisional.getURI())) {
+            return;
+        }
+        Node target = NodeFactory.createURI(graph);
+        dataset.deleteAny(target, Node.ANY, Node.ANY, Node.ANY);
+        List<Triple> content = dataset.getGraph(provisional).find().toList();
+        content.forEach(t -> dataset.add(target, t.getSubject(), t.getPredicate(), t.getObject()));
+        dataset.deleteAny(provisional, Node.ANY, Node.ANY, Node.ANY);
     }
 
     /**
