@@ -55,8 +55,10 @@ final class PracticeConverter {
             String link = CsvTable.get(row, "inno_industry_link");
             Resource certainty = certainty(link);
             if (certainty != null) {
+                // the evidence pages where the notes give them, else the practice's own sources (what makes it likely)
+                String evidence = CsvTable.get(row, "inno_industry_evidence_url");
                 ProjectLinks.link(p, ctx.stated.createResource(InnoContext.PROJECT), certainty, ctx.text(link),
-                        CsvTable.get(row, "inno_industry_evidence_url"), ctx.names);
+                        Facts.urls(evidence).isEmpty() ? CsvTable.get(row, "source_url") : evidence, ctx.names);
             } else {
                 Facts.text(p, IG.p("innoLinkNote"), ctx.text(link));
             }
