@@ -119,6 +119,7 @@ class ShippedDataIntegrityTest {
         assertFalse(urlProblem("https://impr-0001-1260-partners.eccp.hosted-temp.com/community-news/x") == null);
         assertFalse(urlProblem("http://www.westpannon.hu/hu/projektek/orszagos-") == null);
         assertFalse(urlProblem("ftp://example.org/x") == null);
+        assertFalse(urlProblem("https://fanyv88.com:443/https/www.scribd.com/document/1/x") == null);
         assertEquals(null, urlProblem("https://www.interregeurope.eu/good-practices/latvian-it-cluster"));
     }
 
@@ -138,6 +139,7 @@ class ShippedDataIntegrityTest {
         if (host.contains("hosted-temp") || host.startsWith("impr-")) return "a proxy host, not the public site";
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         if (path.endsWith("-") || path.endsWith("_")) return "path cut off";
+        if (path.matches("(?i).*/https?(/|:).*")) return "another URL inside the path (a proxy)";
         return null;
     }
 
