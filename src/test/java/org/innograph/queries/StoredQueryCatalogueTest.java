@@ -168,7 +168,7 @@ class StoredQueryCatalogueTest {
         for (JsonNode row : partners.get("rows")) {
             String partner = row.get("partner").get("value").asString();
             roles.put(partner, row.get("role").get("value").asString());
-            if (row.has("instrument")) {
+            if (row.path("instrument").has("value")) {
                 instruments.put(partner, row.get("instrument").get("value").asString());
             }
         }
