@@ -57,7 +57,7 @@ class ContextPracticesTest {
             assertTrue(CsvTable.get(row, "title").equals(row.get("title")), "title has surrounding blanks: " + slug);
             assertTrue(CsvTable.get(row, "title_lang").matches("[a-z]{2,3}"), "title language of " + slug);
             assertTrue(iso3.contains(CsvTable.get(row, "country_iso3")), "country of " + slug);
-            assertFalse(CsvTable.get(row, "summary_en").isEmpty(), "summary of " + slug);
+            assertFalse(CsvTable.get(row, "summary_own_words").isEmpty(), "summary of " + slug);
             List<String> rowThemes = List.of(CsvTable.get(row, "themes").split("\\s+"));
             assertFalse(rowThemes.isEmpty() || rowThemes.get(0).isEmpty(), "themes of " + slug);
             for (String theme : rowThemes) assertTrue(themes.contains(theme), "unknown theme " + theme + " in " + slug);
@@ -72,7 +72,7 @@ class ContextPracticesTest {
     void nutsCodesExistAndLieInTheRowsCountry() {
         CountryIndex index = new CountryIndex(countries);
         for (var row : csv.rows()) {
-            String nuts = CsvTable.get(row, "nuts");
+            String nuts = CsvTable.get(row, "nuts_code");
             if (nuts.isEmpty()) continue;
             assertTrue(nutsCodes.contains(nuts), "unknown NUTS code " + nuts);
             assertTrue(nuts.startsWith(index.twoLetterCode(CsvTable.get(row, "country_iso3"), "test")),
@@ -136,14 +136,15 @@ class ContextPracticesTest {
         assertEquals("Ein Beispiel: Förderung", m.getProperty(one, DCTerms.title).getString());
         assertEquals("de", m.getProperty(one, DCTerms.title).getLanguage());
         assertTrue(m.contains(one, IG.p("sharedInProject"), m.getResource(InnoContext.PROJECT)));
-        assertTrue(m.contains(one, IG.p("innoLinkCertainty"), IG.confirmed));
+        assertEquals(List.of(IG.confirmed), m.listObjectsOfProperty(m.getResource(one.getURI() + "/project-link/inno-industry"),
+                IG.p("linkCertainty")).toList());
         assertTrue(m.contains(one, DCTerms.spatial, m.getResource(IG.nuts("AT12"))));
         Resource smarty = m.getResource(IG.id("project", "smarty"));
         assertTrue(m.contains(other, IG.p("sharedInProject"), smarty));
         assertTrue(m.contains(smarty, RDF.type, IG.Project));
         assertTrue(m.contains(smarty, DCTerms.source, m.getResource("https://example.org/page")));
         assertFalse(m.contains(other, IG.p("sharedInProject"), m.getResource(InnoContext.PROJECT)));
-        assertTrue(m.contains(other, IG.p("innoLinkCertainty"), IG.context));
+        assertFalse(m.contains(m.getResource(other.getURI() + "/project-link/inno-industry"), RDF.type, IG.ProjectLink));
     }
 
     @Test
@@ -166,23 +167,23 @@ class ContextPracticesTest {
 
     private static Model convert(Path sources) {
         return ContextPracticeConverter.convert(sources, new CountryIndex(countries), nutsCodes,
-                new PersonNames(sources.resolve("curation/person_names.csv")));
+                new PersonNames(sources.resolve("curation/person_names.sha256")));
     }
 
     private static String header() {
-        return String.join(",", "slug", "title", "title_lang", "inno_industry", "project", "country_iso3", "nuts",
-                "location_as_stated", "themes", "summary_en", "owner_as_stated", "resources_needed",
+        return String.join(",", "slug", "title", "title_lang", "inno_industry", "project", "country_iso3", "nuts_code", "implementation_level",
+                "location_as_stated", "themes", "summary_own_words", "owner_as_stated", "resources_needed",
                 "evidence_of_success", "timescale", "published_on", "source_url", "other_sources", "retrieved_on");
     }
 
     private static String row(String slug, String title, String lang, String inno, String project, String iso3, String nuts) {
-        return String.join(",", slug, "\"" + title + "\"", lang, inno, project, iso3, nuts, "somewhere",
+        return String.join(",", slug, "\"" + title + "\"", lang, inno, project, iso3, nuts, "", "somewhere",
                 "industry-4-0", "A summary.", "", "", "", "", "", "https://example.org/page", "", "2026-12-06");
     }
 
     /** The converter reads partners and person names beside the CSV; a test CSV goes into a copy of those. */
     private static Path copyOfSources(Path dir, String contextCsv) throws IOException {
-        for (String file : List.of("inno-industry/partners.csv", "curation/partners_extra.csv", "curation/person_names.csv")) {
+        for (String file : List.of("inno-industry/partners.csv", "curation/partners_extra.csv", "curation/person_names.sha256")) {
             Path to = dir.resolve(file);
             Files.createDirectories(to.getParent());
             Files.copy(SOURCES.resolve(file), to);
