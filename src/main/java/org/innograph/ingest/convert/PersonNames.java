@@ -35,22 +35,35 @@ public final class PersonNames {
         }
     }
 
-    /** True when no run of words of the value is a listed name. */
-    public boolean allows(String value) {
+    /** True when a run of one to three words of the value is a listed name. */
+    public boolean namesAPerson(String value) {
         String[] words = Slugs.fold(value).split(" ");
         for (int i = 0; i < words.length; i++) {
             StringBuilder run = new StringBuilder();
             for (int n = 0; n < MAX_WORDS && i + n < words.length; n++) {
                 if (n > 0) run.append(' ');
                 run.append(words[i + n]);
-                if (hashes.contains(sha256(run.toString()))) {
-                    dropped.add(value);
-                    return false;
-                }
+                if (hashes.contains(sha256(run.toString()))) return true;
             }
         }
-        return true;
+        return false;
     }
+
+    /** True when the value names no listed person; a value that does is remembered for the converter's report. */
+    boolean allows(String value) {
+        if (!namesAPerson(value)) return true;
+        dropped.add(value);
+        return false;
+    }
+
+    /** No names at all (no list file): for importers run without the curation tables. */
+    public static PersonNames none() {
+        return new PersonNames();
+    }
+
+    private PersonNames() {}
+
+    public boolean isEmpty() { return hashes.isEmpty(); }
 
     String clean(String value) {
         return allows(value) ? value : "";

@@ -3,6 +3,7 @@ package org.innograph.ingest.convert;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 
 /**
@@ -17,6 +18,7 @@ final class ProjectLinks {
     static Resource link(Resource practice, Resource project, Resource certainty, String note, String sources, PersonNames names) {
         Resource l = practice.getModel().createResource(practice.getURI() + "/project-link/" + slug(project));
         l.addProperty(RDF.type, IG.ProjectLink);
+        l.addProperty(RDFS.label, "shared in project " + slug(project) + " (" + certainty.getLocalName() + ")", "en");
         l.addProperty(IG.p("linkedProject"), project);
         l.addProperty(IG.p("linkCertainty"), certainty);
         Facts.text(l, SKOS.note, note);
@@ -29,6 +31,7 @@ final class ProjectLinks {
     static Resource inspiration(Resource action, Resource practice, Resource certainty, String basis, String sources, PersonNames names) {
         Resource l = action.getModel().createResource(action.getURI() + "/inspiration/" + slug(practice));
         l.addProperty(RDF.type, IG.InspirationLink);
+        l.addProperty(RDFS.label, "inspired by practice " + slug(practice) + " (" + certainty.getLocalName() + ")", "en");
         l.addProperty(IG.p("linkedPractice"), practice);
         l.addProperty(IG.p("linkCertainty"), certainty);
         Facts.text(l, SKOS.note, basis);
