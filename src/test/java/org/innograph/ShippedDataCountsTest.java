@@ -36,7 +36,9 @@ class ShippedDataCountsTest {
     @Test
     void everyPracticeOfTheCsv() {
         var csv = source("inno-industry/good_practices.csv");
-        assertEquals(csv.size(), count("?x a ig:GoodPractice"));
+        var context = source("context/good_practices.csv");
+        assertEquals(csv.size() + context.size(), count("?x a ig:GoodPractice"));
+        assertEquals(context.size(), count("GRAPH <https://w3id.org/innograph/graph/context-practices> { ?x a ig:GoodPractice }"));
         for (var row : csv.rows()) {
             assertEquals(1, count("?x a ig:GoodPractice ; dct:identifier \"" + CsvTable.get(row, "gp_id") + "\""), row.get("gp_id"));
         }
@@ -108,7 +110,8 @@ class ShippedDataCountsTest {
         // and without the inferred graph, from stated facts only
         assertEquals(0, count("""
                 ?x a ?cls . VALUES ?cls { ig:Organisation ig:GoodPractice }
-                FILTER NOT EXISTS { GRAPH <https://w3id.org/innograph/graph/inno-industry> { ?x dct:spatial ?r } ?r skos:prefLabel ?l }
+                FILTER NOT EXISTS { GRAPH ?stated { ?x dct:spatial ?r } ?r skos:prefLabel ?l
+                  VALUES ?stated { <https://w3id.org/innograph/graph/inno-industry> <https://w3id.org/innograph/graph/context-practices> } }
                 """));
     }
 

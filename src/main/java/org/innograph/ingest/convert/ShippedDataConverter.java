@@ -57,6 +57,7 @@ public final class ShippedDataConverter {
         graphs.put(ScoreboardConverter.GRAPH, ScoreboardConverter.convert(CsvTable.read(boards.resolve("eis_country_groups.csv")),
                 CsvTable.read(boards.resolve("ris_region_groups.csv")), countries, nutsCodes, names));
         graphs.putAll(InnoIndustryConverter.convert(sources, countries, nutsCodes, names));
+        graphs.put(ContextPracticeConverter.GRAPH, ContextPracticeConverter.convert(sources, countries, nutsCodes, names));
 
         // the triple count includes the void:triples statement itself
         for (Map.Entry<String, Model> e : graphs.entrySet()) {
