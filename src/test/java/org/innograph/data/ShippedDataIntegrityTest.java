@@ -53,16 +53,29 @@ class ShippedDataIntegrityTest {
         union = ShippedGraph.dataset().getUnionModel();
     }
 
+    /** The statistics with the ontology (code lists, component properties): the graphs that hold Data Cube terms. */
+    private static Model cubeGraphs() {
+        var dataset = ShippedGraph.dataset();
+        return ModelFactory.createDefaultModel().add(dataset.getNamedModel(ShippedGraph.GRAPH + "scoreboards"))
+                .add(dataset.getNamedModel(ShippedGraph.GRAPH + "ontology"));
+    }
+
+    @Test
+    void onlyTheStatisticsGraphHoldsObservations() {
+        assertEquals(List.of(ShippedGraph.GRAPH + "scoreboards"), ShippedGraph.column(ShippedGraph.select("""
+                SELECT DISTINCT ?g WHERE { GRAPH ?g { ?o a <http://purl.org/linked-data/cube#Observation> } }"""), "g"));
+    }
+
     @Test
     void dataCubeIntegrityConstraintsHold() {
-        Model cube = normalisedCopy(union);
+        Model cube = normalisedCopy(cubeGraphs());
         assertTrue(cube.contains(null, org.apache.jena.vocabulary.RDF.type, cube.createResource("http://purl.org/linked-data/cube#Observation")));
         assertEquals(List.of(), violatedConstraints(cube), "Data Cube integrity constraints violated");
     }
 
     @Test
     void anObservationWithoutItsMeasureBreaksIc14() {
-        Model cube = normalisedCopy(union);
+        Model cube = normalisedCopy(cubeGraphs());
         Resource index = cube.listSubjectsWithProperty(cube.createProperty(IG, "summaryInnovationIndex")).next();
         cube.removeAll(index, cube.createProperty(IG, "summaryInnovationIndex"), null);
         assertTrue(violatedConstraints(cube).contains("ic-14.rq"), "IC-14 must catch an observation without its measure");
