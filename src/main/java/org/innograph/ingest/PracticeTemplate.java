@@ -135,7 +135,7 @@ public final class PracticeTemplate {
         Map<String, Long> rowOf = new HashMap<>();
         Map<String, Long> rowOfId = new HashMap<>();
         Set<String> nutsUsed = new LinkedHashSet<>();
-        Map<String, Long> rowOfNuts = new HashMap<>();
+        Map<String, Cell> cellOfNuts = new HashMap<>();
         List<String> notes = new ArrayList<>();
         for (CsvRows.Row original : csv.rows()) {
             CsvRows.Row row = withoutPersonNames(original, notes);
@@ -187,7 +187,7 @@ public final class PracticeTemplate {
             }
             text(practice, ig("summary"), row.get("summary_own_words"));
             text(practice, ig("ownerAsStated"), row.get("owner_or_implementer"));
-            location(practice, row, countries, problems, nutsUsed, rowOfNuts);
+            location(practice, row, countries, problems, nutsUsed, cellOfNuts);
             topics(practice, row, themes, problems);
             text(practice, ig("timescale"), row.get("timescale"));
             clusters(practice, row.get("involves_clusters"));
@@ -208,7 +208,7 @@ public final class PracticeTemplate {
         Set<String> known = reference.existingRegions(nutsUsed.stream().map(code -> NUTS + code).toList());
         for (String code : nutsUsed) {
             if (!known.contains(NUTS + code)) {
-                problems.add(ImportProblem.inCell(rowOfNuts.get(code), "nuts_inferred", code,
+                problems.add(ImportProblem.inCell(cellOfNuts.get(code).row(), cellOfNuts.get(code).column(), code,
                         "not a NUTS 2021 or 2024 code of the graph"));
             }
         }
@@ -268,8 +268,12 @@ public final class PracticeTemplate {
         return null;
     }
 
+    /** Where in the sheet a value was first seen, to place a problem found later. */
+    private record Cell(long row, String column) {
+    }
+
     private static void location(Resource practice, CsvRows.Row row, Map<String, String> countries,
-                                 List<ImportProblem> problems, Set<String> nutsUsed, Map<String, Long> rowOfNuts) {
+                                 List<ImportProblem> problems, Set<String> nutsUsed, Map<String, Cell> cellOfNuts) {
         String country = row.get("country");
         String region = row.get("region");
         text(practice, ig("locationLabel"), region);
@@ -291,32 +295,25 @@ public final class PracticeTemplate {
             area.addProperty(RDFS.label, region, TEXT_LANG);
             practice.addProperty(DCTerms.spatial, area);
         }
-        String stated = row.get("nuts_code");
-        if (!stated.isEmpty()) {
-            if (!NUTS_CODE.matcher(stated).matches()) {
-                problems.add(ImportProblem.inCell(row.number(), "nuts_code", stated,
-                        "a NUTS code is two capital letters and up to three letters or digits, e.g. AT12"));
-            } else {
-                practice.addProperty(DCTerms.spatial, model.createResource(NUTS + stated));
-                nutsUsed.add(stated);
-                rowOfNuts.putIfAbsent(stated, row.number());
-            }
-        }
         String level = row.get("implementation_level");
         if (List.of("national", "regional", "local").contains(level)) {
             practice.addProperty(ig("implementationLevel"), model.createResource(IG + level + "Level"));
         } else if (!level.isEmpty()) {
             problems.add(ImportProblem.inCell(row.number(), "implementation_level", level, "must be national, regional or local"));
         }
-        String nuts = row.get("nuts_inferred");
-        if (!nuts.isEmpty()) {
+        // the NUTS unit the source states, and the one a curator inferred: both are dct:spatial in an import
+        for (String column : List.of("nuts_code", "nuts_inferred")) {
+            String nuts = row.get(column);
+            if (nuts.isEmpty()) {
+                continue;
+            }
             if (!NUTS_CODE.matcher(nuts).matches()) {
-                problems.add(ImportProblem.inCell(row.number(), "nuts_inferred", nuts,
+                problems.add(ImportProblem.inCell(row.number(), column, nuts,
                         "a NUTS code is two capital letters and up to three letters or digits, e.g. AT12"));
             } else {
                 practice.addProperty(DCTerms.spatial, model.createResource(NUTS + nuts));
                 nutsUsed.add(nuts);
-                rowOfNuts.putIfAbsent(nuts, row.number());
+                cellOfNuts.putIfAbsent(nuts, new Cell(row.number(), column));
             }
         }
     }

@@ -16,28 +16,28 @@ final class ProjectLinks {
     private ProjectLinks() {}
 
     static Resource link(Resource practice, Resource project, Resource certainty, String note, String sources, PersonNames names) {
-        Resource l = practice.getModel().createResource(practice.getURI() + "/project-link/" + slug(project));
-        l.addProperty(RDF.type, IG.ProjectLink);
-        l.addProperty(RDFS.label, "shared in project " + slug(project) + " (" + certainty.getLocalName() + ")", "en");
-        l.addProperty(IG.p("linkedProject"), project);
-        l.addProperty(IG.p("linkCertainty"), certainty);
-        Facts.text(l, SKOS.note, note);
-        Facts.sources(l, DCTerms.source, sources, names);
-        practice.addProperty(IG.p("projectLink"), l);
-        if (certainty.equals(IG.confirmed)) practice.addProperty(IG.p("sharedInProject"), project);
-        return l;
+        return qualified(practice, "project-link", IG.ProjectLink, "projectLink", "linkedProject", project,
+                "shared in project ", certainty, note, sources, names, "sharedInProject");
     }
 
     static Resource inspiration(Resource action, Resource practice, Resource certainty, String basis, String sources, PersonNames names) {
-        Resource l = action.getModel().createResource(action.getURI() + "/inspiration/" + slug(practice));
-        l.addProperty(RDF.type, IG.InspirationLink);
-        l.addProperty(RDFS.label, "inspired by practice " + slug(practice) + " (" + certainty.getLocalName() + ")", "en");
-        l.addProperty(IG.p("linkedPractice"), practice);
+        return qualified(action, "inspiration", IG.InspirationLink, "inspirationLink", "linkedPractice", practice,
+                "inspired by practice ", certainty, basis, sources, names, "inspiredBy");
+    }
+
+    /** The qualified link {subject}/{kind}/{target slug}, and the plain statement where the link is confirmed. */
+    private static Resource qualified(Resource subject, String kind, Resource type, String linkProperty, String targetProperty,
+                                      Resource target, String label, Resource certainty, String note, String sources,
+                                      PersonNames names, String plainProperty) {
+        Resource l = subject.getModel().createResource(subject.getURI() + "/" + kind + "/" + slug(target));
+        l.addProperty(RDF.type, type);
+        l.addProperty(RDFS.label, label + slug(target) + " (" + certainty.getLocalName() + ")", "en");
+        l.addProperty(IG.p(targetProperty), target);
         l.addProperty(IG.p("linkCertainty"), certainty);
-        Facts.text(l, SKOS.note, basis);
+        Facts.text(l, SKOS.note, note);
         Facts.sources(l, DCTerms.source, sources, names);
-        action.addProperty(IG.p("inspirationLink"), l);
-        if (certainty.equals(IG.confirmed)) action.addProperty(IG.p("inspiredBy"), practice);
+        subject.addProperty(IG.p(linkProperty), l);
+        if (certainty.equals(IG.confirmed)) subject.addProperty(IG.p(plainProperty), target);
         return l;
     }
 
