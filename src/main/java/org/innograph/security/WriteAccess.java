@@ -1,6 +1,7 @@
 package org.innograph.security;
 
 import java.io.IOException;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,25 +12,33 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-/** Which requests write, and what a client that may not write is told. */
+/**
+ * Which requests anyone may send, and what a client that may not write is told. Fail-closed: a request is public
+ * only when listed here, so an endpoint added later needs credentials for everything but reading.
+ */
 final class WriteAccess {
 
     private WriteAccess() {
     }
 
-    static final RequestMatcher WRITES = request -> {
+    /**
+     * POSTs that only read: the SPARQL 1.1 Protocol's query by POST (form or {@code application/sparql-query}),
+     * at each name clients derive from the endpoint. The paths are compared exactly, before any decoding, so
+     * another spelling of them is not public.
+     */
+    static final Set<String> READING_POSTS = Set.of("/sparql", "/sparql/query", "/sparql/sparql");
+
+    /** GET, HEAD and OPTIONS anywhere but {@code /admin}, and the reading POSTs; nothing else. */
+    static final RequestMatcher PUBLIC = request -> {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String method = request.getMethod();
-        boolean safe = HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method)
-                || HttpMethod.OPTIONS.matches(method);
         if (path.startsWith("/admin")) {
-            return true;
-        }
-        if (safe) {
             return false;
         }
-        // POST to /sparql is a query (the protocol's POST form), not a write.
-        return path.equals("/sparql/update") || path.startsWith("/sparql/data") || path.startsWith("/api/imports");
+        if (HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method) || HttpMethod.OPTIONS.matches(method)) {
+            return true;
+        }
+        return HttpMethod.POST.matches(method) && READING_POSTS.contains(path);
     };
 
     /** 401 with a challenge when writes are enabled; 403 saying how to enable them when they are not. */

@@ -6,6 +6,7 @@ import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.expr.ExprEvalException;
 import org.innograph.ingest.RdfPayload;
+import org.innograph.ingest.RequestMediaType;
 import org.innograph.federation.FederationRefusedException;
 import org.innograph.store.QueryCancelledByOperatorException;
 import org.innograph.store.QueryRejectedException;
@@ -45,6 +46,11 @@ class SparqlExceptionHandler {
     @ExceptionHandler(RdfPayload.MalformedRdfException.class)
     ResponseEntity<String> malformedBody(RdfPayload.MalformedRdfException e) {
         return plain(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(RequestMediaType.UnsupportedMediaTypeException.class)
+    ResponseEntity<String> unsupportedType(RequestMediaType.UnsupportedMediaTypeException e) {
+        return plain(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
     }
 
     @ExceptionHandler(QueryParseException.class)

@@ -36,7 +36,7 @@ class SparqlQueryController {
     // RDFConnection.connect("…/sparql") uses …/sparql/sparql, …/sparql/update, …/sparql/data) work unchanged.
     @GetMapping({"/sparql", "/sparql/query", "/sparql/sparql"})
     void get(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        String query = request.getParameter("query");
+        String query = OperationText.single(request, "query");
         if (query == null && (request.getParameter("graph") != null || request.getParameter("default") != null)) {
             // Clients that treat one URL as the whole dataset (Fuseki's style) read graphs from it too.
             request.getRequestDispatcher("/sparql/data").forward(request, response);
@@ -51,30 +51,14 @@ class SparqlQueryController {
             writer.writeGraph(ServiceDescription.describe(request.getRequestURL().toString()), request, response);
             return;
         }
-        run(requireQueryParameter(request, query), request, response);
+        run(OperationText.fromParameter(request, OperationText.Operation.QUERY, properties.maxTextSize()), request,
+                response);
     }
 
     @PostMapping({"/sparql", "/sparql/query", "/sparql/sparql"})
     void post(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        MediaType contentType = contentType(request);
-        if (contentType == null || contentType.equalsTypeAndSubtype(MediaType.APPLICATION_FORM_URLENCODED)) {
-            RequestBodies.checkDeclaredLength(request, properties.maxRequestSize());
-            if (request.getParameter("update") != null) {
-                throw SparqlProtocolException.badRequest(
-                        "This is the query endpoint: send updates (the 'update' parameter) to /sparql/update");
-            }
-            if (contentType == null && request.getParameter("query") == null) {
-                throw unsupported(null);
-            }
-            run(requireQueryParameter(request, request.getParameter("query")), request, response);
-        } else if (contentType.equalsTypeAndSubtype(MediaType.parseMediaType(SPARQL_QUERY))) {
-            run(RequestBodies.readUtf8(request, properties.maxRequestSize()), request, response);
-        } else if (contentType.equalsTypeAndSubtype(MediaType.parseMediaType(SPARQL_UPDATE))) {
-            throw SparqlProtocolException.badRequest(
-                    "This is the query endpoint: send application/sparql-update to /sparql/update");
-        } else {
-            throw unsupported(contentType);
-        }
+        run(OperationText.fromPost(request, OperationText.Operation.QUERY, properties.maxTextSize()), request,
+                response);
     }
 
     private void run(String text, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -84,38 +68,9 @@ class SparqlQueryController {
         writer.write(queries.execute(query, dataset), request, response);
     }
 
-    private static String requireQueryParameter(HttpServletRequest request, String query) {
-        if (query == null || query.isBlank()) {
-            throw SparqlProtocolException.badRequest("Missing parameter 'query': give the SPARQL query as "
-                    + "?query=… or POST it as application/sparql-query");
-        }
-        if (request.getParameterValues("query").length > 1) {
-            throw SparqlProtocolException.badRequest("Parameter 'query' is given more than once");
-        }
-        return query;
-    }
-
     static List<String> values(HttpServletRequest request, String name) {
         String[] values = request.getParameterValues(name);
         return values == null ? List.of() : Arrays.asList(values);
-    }
-
-    static MediaType contentType(HttpServletRequest request) {
-        String header = request.getContentType();
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return MediaType.parseMediaType(header);
-        } catch (RuntimeException e) {
-            throw new SparqlProtocolException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "Content-Type '" + header + "' is not a media type");
-        }
-    }
-
-    private static SparqlProtocolException unsupported(MediaType contentType) {
-        return new SparqlProtocolException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + contentType
-                + " cannot carry a SPARQL query: use " + SPARQL_QUERY + " or application/x-www-form-urlencoded");
     }
 
     /** A client that asks the bare endpoint for RDF wants its service description. */
