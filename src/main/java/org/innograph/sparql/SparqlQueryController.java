@@ -8,11 +8,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.query.Query;
+import org.innograph.ingest.RequestMediaType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /** SPARQL 1.1 Protocol, query operation: GET, POST form and POST {@code application/sparql-query}. */
@@ -36,7 +39,7 @@ class SparqlQueryController {
     // RDFConnection.connect("…/sparql") uses …/sparql/sparql, …/sparql/update, …/sparql/data) work unchanged.
     @GetMapping({"/sparql", "/sparql/query", "/sparql/sparql"})
     void get(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        String query = OperationText.single(request, "query");
+        String query = request.getParameter("query");
         if (query == null && (request.getParameter("graph") != null || request.getParameter("default") != null)) {
             // Clients that treat one URL as the whole dataset (Fuseki's style) read graphs from it too.
             request.getRequestDispatcher("/sparql/data").forward(request, response);
@@ -56,9 +59,29 @@ class SparqlQueryController {
     }
 
     @PostMapping({"/sparql", "/sparql/query", "/sparql/sparql"})
-    void post(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void post(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        RequestMediaType contentType = RequestMediaType.of(request.getContentType());
+        // Clients that treat one URL as the whole dataset (Jena's RDFConnection.connect(url), Fuseki's style)
+        // send updates and graphs here too. Those requests needed credentials to get this far (WriteAccess), and
+        // are checked again on the way to the endpoint that does the writing.
+        if (contentType.is(SPARQL_UPDATE)) {
+            request.getRequestDispatcher("/sparql/update").forward(request, response);
+            return;
+        }
+        if (contentType.rdfLang() != null) {
+            request.getRequestDispatcher("/sparql/data").forward(request, response);
+            return;
+        }
         run(OperationText.fromPost(request, OperationText.Operation.QUERY, properties.maxTextSize()), request,
                 response);
+    }
+
+    /** Graph Store writes sent to the dataset URL, as {@link #post} explains. */
+    @RequestMapping(path = {"/sparql", "/sparql/query", "/sparql/sparql"},
+            method = {RequestMethod.PUT, RequestMethod.DELETE})
+    void graphStoreWrite(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        request.getRequestDispatcher("/sparql/data").forward(request, response);
     }
 
     private void run(String text, HttpServletRequest request, HttpServletResponse response) throws IOException {
