@@ -137,8 +137,9 @@ public final class MixedLoadBench implements Callable<Integer> {
         row(out, "reads/s", a.readsPerSecond(), b.readsPerSecond(), "≥ 1");
         row(out, "read p50 ms", a.readMillis(50), b.readMillis(50), "≤ 1.5");
         row(out, "read p99 ms", a.readMillis(99), b.readMillis(99), "");
-        out.append(String.format(Locale.ROOT, "| errors (5xx / other non-2xx) | %d / %d | %d / %d | | 0 |%n",
-                a.serverErrors(), a.otherErrors(), b.serverErrors(), b.otherErrors()));
+        out.append(String.format(Locale.ROOT, "| errors: 5xx (503; no answer in 30 s) / other non-2xx | %d (%d; %d) / %d "
+                        + "| %d (%d; %d) / %d | | 0 |%n", a.serverErrors(), a.rejected(), a.unanswered(), a.otherErrors(),
+                b.serverErrors(), b.rejected(), b.unanswered(), b.otherErrors()));
         out.append(String.format(Locale.ROOT, "| lost writes | %d of %d | %d of %d | | 0 |%n", a.lostWrites(),
                 a.acknowledged(), b.lostWrites(), b.acknowledged()));
         return out.toString();

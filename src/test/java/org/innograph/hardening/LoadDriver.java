@@ -57,7 +57,7 @@ public final class LoadDriver {
 
     /** What one run measured. */
     public record Report(int clients, Duration duration, long requests, long reads, long writes, long acknowledged,
-            long serverErrors, long rejected, long otherErrors, long lostWrites, long[] readLatencies,
+            long serverErrors, long rejected, long unanswered, long otherErrors, long lostWrites, long[] readLatencies,
             long[] writeLatencies) {
 
         public double readsPerSecond() {
@@ -82,12 +82,12 @@ public final class LoadDriver {
                             + "throughput=%.1f req/s%n"
                             + "read latency ms: p50=%.1f p90=%.1f p99=%.1f max=%.1f%n"
                             + "write latency ms: p50=%.1f p90=%.1f p99=%.1f max=%.1f%n"
-                            + "5xx=%d (of which 503 over the concurrency cap: %d) other non-2xx=%d%n"
+                            + "5xx=%d (of which 503: %d, no answer within 30 s: %d) other non-2xx=%d%n"
                             + "acknowledged inserts=%d lost writes=%d%n",
                     clients, duration.toSeconds(), requests, reads, writes, throughput(),
                     ms(readLatencies, 50), ms(readLatencies, 90), ms(readLatencies, 99), ms(readLatencies, 100),
                     ms(writeLatencies, 50), ms(writeLatencies, 90), ms(writeLatencies, 99), ms(writeLatencies, 100),
-                    serverErrors, rejected, otherErrors, acknowledged, lostWrites);
+                    serverErrors, rejected, unanswered, otherErrors, acknowledged, lostWrites);
         }
 
         private static double ms(long[] sortedNanos, int percentile) {
@@ -173,6 +173,7 @@ public final class LoadDriver {
         List<Long> writeLatencies = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong serverErrors = new AtomicLong();
         AtomicLong rejected = new AtomicLong();
+        AtomicLong unanswered = new AtomicLong();
         AtomicLong otherErrors = new AtomicLong();
         long deadline = System.nanoTime() + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -213,6 +214,8 @@ public final class LoadDriver {
                         serverErrors.incrementAndGet();
                         if (status == 503) {
                             rejected.incrementAndGet();
+                        } else if (status == 599) {
+                            unanswered.incrementAndGet();
                         }
                     } else if (status >= 300) {
                         otherErrors.incrementAndGet();
@@ -231,7 +234,8 @@ public final class LoadDriver {
         long[] readNanos = readLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
         long[] writeNanos = writeLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Report(clients, duration, readNanos.length + writeNanos.length, readNanos.length,
-                writeNanos.length, acknowledged.size(), serverErrors.get(), rejected.get(), otherErrors.get(), lost,
+                writeNanos.length, acknowledged.size(), serverErrors.get(), rejected.get(), unanswered.get(),
+                otherErrors.get(), lost,
                 readNanos, writeNanos);
     }
 
