@@ -1,14 +1,15 @@
 package org.innograph.ingest;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
-import org.springframework.http.MediaType;
+import org.innograph.problems.Refusal;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 
 /**
  * What a request's {@code Content-Type} says about its body, parameters understood: {@code text/turtle;
@@ -86,14 +87,23 @@ public final class RequestMediaType {
     /** US-ASCII is UTF-8's first 128 characters, so a body declared as ASCII is read correctly as UTF-8. */
     private static boolean isUtf8(String charset) {
         String name = charset.strip().toLowerCase(Locale.ROOT);
-        return name.equals("utf-8") || name.equals("utf8") || name.equals("us-ascii") || name.equals("ascii")
-                || name.equals(StandardCharsets.UTF_8.name().toLowerCase(Locale.ROOT));
+        return name.equals("utf-8") || name.equals("utf8") || name.equals("us-ascii") || name.equals("ascii");
     }
 
     /** The body's type or charset is not one InnoGraph reads: 415. */
-    public static final class UnsupportedMediaTypeException extends RuntimeException {
+    public static final class UnsupportedMediaTypeException extends RuntimeException implements Refusal {
         public UnsupportedMediaTypeException(String message) {
             super(message);
+        }
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+        }
+
+        @Override
+        public String title() {
+            return "Unsupported media type";
         }
     }
 }

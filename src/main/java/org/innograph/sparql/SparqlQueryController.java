@@ -35,8 +35,8 @@ class SparqlQueryController {
         this.properties = properties;
     }
 
-    // /sparql/query and /sparql/sparql let clients that derive endpoint names from a base (Jena's
-    // RDFConnection.connect("…/sparql") uses …/sparql/sparql, …/sparql/update, …/sparql/data) work unchanged.
+    // /sparql/query and /sparql/sparql let clients that derive endpoint names from a base work unchanged; Jena's
+    // RDFConnection.connect("…/sparql") sends everything (queries, updates, graphs) to …/sparql itself.
     @GetMapping({"/sparql", "/sparql/query", "/sparql/sparql"})
     void get(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         String query = request.getParameter("query");
