@@ -508,6 +508,16 @@ abstract class SparqlProtocolContract {
             assertThat(count("SELECT * WHERE { GRAPH <" + PRACTICES + "> { ?s ?p ?o } }")).isEqualTo(practiceTriples);
         }
         assertThat(update("CLEAR DEFAULT").statusCode()).as("clearing an empty default graph").isEqualTo(204);
+
+        // DEFAULT in COPY and MOVE names the designated graph too.
+        assertThat(update("INSERT DATA { <urn:example:s> <urn:example:p> 2 }").statusCode()).isEqualTo(204);
+        assertThat(update("COPY DEFAULT TO <" + SCRATCH + ">").statusCode()).isEqualTo(204);
+        assertThat(ask("ASK { GRAPH <" + SCRATCH + "> { <urn:example:s> <urn:example:p> 2 } }")).isTrue();
+        assertThat(update("CLEAR DEFAULT").statusCode()).isEqualTo(204);
+        assertThat(update("MOVE <" + SCRATCH + "> TO DEFAULT").statusCode()).isEqualTo(204);
+        assertThat(ask("ASK { GRAPH <" + DESIGNATED + "> { <urn:example:s> <urn:example:p> 2 } }")).isTrue();
+        assertThat(ask("ASK { GRAPH <" + SCRATCH + "> { ?s ?p ?o } }")).isFalse();
+        assertThat(count("SELECT * WHERE { GRAPH <" + PRACTICES + "> { ?s ?p ?o } }")).isEqualTo(practiceTriples);
     }
 
     @Test
