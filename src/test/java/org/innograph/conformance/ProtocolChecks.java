@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
@@ -357,14 +356,16 @@ final class ProtocolChecks {
             return Outcome.fail(reply.summary());
         }
         RDFNode x = values.get().get(0);
-        Predicate<String> absolute = iri -> iri.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") && iri.endsWith("relative/path");
-        if (!x.isURIResource() || !absolute.test(x.asResource().getURI())) {
-            return Outcome.fail("came back as " + x);
-        }
-        // A file: IRI is the server process's working directory (a library's fallback), not a base the service
-        // defined, and it shows the server's file system to every client.
-        return x.asResource().getURI().startsWith("file:")
-                ? Outcome.fail("resolved against the server's working directory: " + x.asResource().getURI())
-                : Outcome.pass(x.asResource().getURI());
+        return x.isURIResource() && isServiceBase(x.asResource().getURI(), "relative/path")
+                ? Outcome.pass(x.asResource().getURI()) : Outcome.fail("came back as " + x);
+    }
+
+    /**
+     * Is this the relative IRI resolved against a base of the service's own? A file: IRI is the server
+     * process's working directory (a library's fallback), not a base the service defined, and it shows the
+     * server's file system to every client.
+     */
+    static boolean isServiceBase(String iri, String relative) {
+        return iri.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") && iri.endsWith(relative) && !iri.startsWith("file:");
     }
 }

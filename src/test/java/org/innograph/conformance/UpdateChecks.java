@@ -81,6 +81,9 @@ final class UpdateChecks {
         list.add(new Requirement("P-update-using-conflict", "§2.2.3", MUST,
                 "`using-graph-uri` together with USING in the update is an error (4xx), and nothing is written",
                 UpdateChecks::usingConflict));
+        list.add(new Requirement("P-update-base-iri", "§2.3", MUST,
+                "the service defines a base IRI: a relative IRI in an update is stored absolute",
+                UpdateChecks::baseIri));
         list.add(new Requirement("P-update-default-graph", "§2.2.4", SHOULD,
                 "`INSERT DATA { triples }` (the default graph) is executed with 2xx and its triples can be queried",
                 UpdateChecks::defaultGraphInsert));
@@ -172,6 +175,27 @@ final class UpdateChecks {
                     "INSERT { GRAPH <" + target + "> { ?s ?p ?o } } USING <" + f.g1 + "> WHERE { ?s ?p ?o }", null, true);
             Optional<Boolean> untouched = f.endpoints.ask("ASK { GRAPH <" + target + "> { ?s ?p ?o } }").map(held -> !held);
             return both(clientError(reply), untouched, "the update was executed all the same");
+        });
+    }
+
+    private static Outcome baseIri(Fixture f) {
+        return writable(f).orElseGet(() -> {
+            String graph = f.graph("base-iri");
+            f.written(graph);
+            Reply reply = f.endpoints.update("INSERT DATA { GRAPH <" + graph + "> { <relative/subject> <" + f.predicate
+                    + "> \"base\" } }");
+            if (!reply.isSuccess()) {
+                return Outcome.fail(reply.summary());
+            }
+            Reply stored = f.endpoints.getQuery("SELECT ?x WHERE { GRAPH <" + graph + "> { ?x ?p ?o } }",
+                    ProtocolChecks.JSON);
+            Optional<List<org.apache.jena.rdf.model.RDFNode>> subjects = ProtocolChecks.column(stored, "x");
+            if (subjects.isEmpty() || subjects.get().size() != 1 || !subjects.get().get(0).isURIResource()) {
+                return Outcome.fail("reading it back: " + stored.summary());
+            }
+            String iri = subjects.get().get(0).asResource().getURI();
+            return ProtocolChecks.isServiceBase(iri, "relative/subject") ? Outcome.pass(iri)
+                    : Outcome.fail("stored as <" + iri + ">");
         });
     }
 

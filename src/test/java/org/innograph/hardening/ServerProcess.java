@@ -18,24 +18,38 @@ final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final int port;
     final Http http;
 
     private ServerProcess(Process process, Path log, int port) {
         this.process = process;
         this.log = log;
+        this.port = port;
         this.http = Http.onPort(port);
     }
 
     static ServerProcess start(Path store, Path log, String... extraArguments) {
+        return start(store, log, List.of("-Xmx1g"), false, extraArguments);
+    }
+
+    /**
+     * @param jvmOptions      e.g. the heap limit
+     * @param loadShippedData whether the server loads the shipped ontology and data at start (from the working
+     *                        directory, the repository root under Maven), as a fresh install does
+     */
+    static ServerProcess start(Path store, Path log, List<String> jvmOptions, boolean loadShippedData,
+            String... extraArguments) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"), InnoGraphApplication.class.getName(),
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
                 "--innograph.store.mode=embedded",
                 "--innograph.store.directory=" + store,
-                "--innograph.data.load-on-start=false",
+                "--innograph.data.load-on-start=" + loadShippedData,
                 "--innograph.security.writer.username=" + Http.WRITER,
                 "--innograph.security.writer.password=" + Http.WRITER_PASSWORD,
                 "--spring.main.banner-mode=off"));
@@ -44,7 +58,8 @@ final class ServerProcess implements AutoCloseable {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             ServerProcess server = new ServerProcess(process, log, port);
-            server.awaitHealthy(Duration.ofSeconds(120));
+            // Generous: on a loaded build machine a start that loads the shipped data can take minutes.
+            server.awaitHealthy(Duration.ofSeconds(loadShippedData ? 360 : 120));
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -68,6 +83,14 @@ final class ServerProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("server not healthy within " + limit + ":\n" + logText());
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    int port() {
+        return port;
     }
 
     /** SIGKILL: no shutdown hook, no flush, no chance to finish the transaction. */
