@@ -5,6 +5,7 @@ import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.expr.ExprEvalException;
+import org.apache.jena.update.UpdateException;
 import org.innograph.ingest.RdfPayload;
 import org.innograph.federation.FederationRefusedException;
 import org.innograph.store.QueryCancelledByOperatorException;
@@ -50,6 +51,15 @@ class SparqlExceptionHandler {
     @ExceptionHandler(QueryParseException.class)
     ResponseEntity<String> parse(QueryParseException e) {
         return plain(HttpStatus.BAD_REQUEST, "Malformed SPARQL: " + e.getMessage());
+    }
+
+    /**
+     * An operation that SPARQL Update defines as an error (CLEAR or DROP of a graph that does not exist, CREATE of
+     * one that does, without SILENT): the request is rolled back whole, and the client is told why.
+     */
+    @ExceptionHandler(UpdateException.class)
+    ResponseEntity<String> failedUpdate(UpdateException e) {
+        return plain(HttpStatus.BAD_REQUEST, "The update failed and nothing was changed: " + e.getMessage());
     }
 
     /** Jena checks constant arguments (a REGEX pattern) when it builds the query, outside any FILTER. */

@@ -100,6 +100,10 @@ record FuzzCase(String kind, String summary, byte[] bytes, boolean write, boolea
             }
         }
         String text = kept.toString(StandardCharsets.ISO_8859_1);
+        // An interim "100 Continue" comes before the real answer.
+        while (text.startsWith("HTTP/1.1 100") && text.indexOf("\r\n\r\n") > 0) {
+            text = text.substring(text.indexOf("\r\n\r\n") + 4);
+        }
         int end = text.indexOf("\r\n\r\n");
         String head = end < 0 ? text : text.substring(0, end);
         String body = end < 0 ? "" : text.substring(end + 4);
