@@ -54,8 +54,8 @@ class SparqlExceptionHandler {
     }
 
     /**
-     * An operation that SPARQL Update defines as an error (CLEAR or DROP of a graph that does not exist, CREATE of
-     * one that does, without SILENT): the request is rolled back whole, and the client is told why.
+     * An operation that SPARQL Update defines as an error (CLEAR or DROP of a graph that does not exist, without
+     * SILENT): the request is rolled back whole, and the client is told why.
      */
     @ExceptionHandler(UpdateException.class)
     ResponseEntity<String> failedUpdate(UpdateException e) {

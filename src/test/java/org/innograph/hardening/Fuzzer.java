@@ -16,7 +16,7 @@ import org.innograph.hardening.FuzzCase.Answer;
 
 /**
  * Sends grammar-made and mutated SPARQL queries and updates, RDF bodies and broken HTTP to a fresh InnoGraph
- * (a separate JVM at {@code -Xmx512m}, the shipped data loaded) for a while, one request at a time, and holds
+ * (a separate JVM at {@code -Xmx512m}, the shipped data loaded, 10 s time limits) for a while, one request at a time, and holds
  * it to four invariants:
  * <ol>
  * <li>no 5xx other than 503, and a 503 says why (no 500, ever);</li>
@@ -84,7 +84,9 @@ public final class Fuzzer {
             Files.createDirectories(work);
             Path store = Files.createTempDirectory(work, "tdb2-");
             try (ServerProcess server = ServerProcess.start(store, work.resolve("server-" + seed + ".log"),
-                    List.of(HEAP), true, "--innograph.sparql.query-timeout=" + QUERY_TIMEOUT_SECONDS + "s")) {
+                    List.of(HEAP), true, "--innograph.sparql.query-timeout=" + QUERY_TIMEOUT_SECONDS + "s",
+                    // Shorter than the client's wait, so a refused write has really ended when the store is compared.
+                    "--innograph.sparql.update-timeout=" + QUERY_TIMEOUT_SECONDS + "s")) {
                 return fuzz(server, seed, duration, only, work);
             }
         } catch (IOException e) {

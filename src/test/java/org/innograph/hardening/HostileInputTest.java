@@ -167,10 +167,6 @@ class HostileInputTest extends HardenedServer {
                         + "}".repeat(20_000)).getBytes(StandardCharsets.UTF_8), true, 400, ""));
         rows.add(body("CLEAR of a graph that does not exist (no SILENT)", "/sparql/update", "application/sparql-update",
                 "CLEAR GRAPH <urn:ex:no-such-graph>".getBytes(StandardCharsets.UTF_8), true, 400, "No such graph"));
-        rows.add(body("CREATE of a graph that exists (no SILENT), after an insert", "/sparql/update",
-                "application/sparql-update", ("INSERT DATA { GRAPH <" + SCRATCH + "> { <urn:ex:x> <urn:ex:p> 1 } } ; "
-                        + "CREATE GRAPH <https://w3id.org/innograph/graph/practices>").getBytes(StandardCharsets.UTF_8),
-                true, 400, "exists"));
         rows.add(body("update over the time limit", "/sparql/update", "application/sparql-update",
                 ("INSERT { GRAPH <" + SCRATCH + "> { ?a <urn:ex:p> ?d } } WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . "
                         + "?j ?k ?l . ?m ?n ?o . ?q ?r ?s FILTER(STR(?c) = CONCAT(STR(?f), STR(?i), STR(?l), STR(?o), STR(?s))) }").getBytes(StandardCharsets.UTF_8), true,
