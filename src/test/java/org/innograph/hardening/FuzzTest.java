@@ -23,7 +23,7 @@ class FuzzTest {
         long seed = Long.getLong("fuzz.seed", System.nanoTime());
         Fuzzer.Report report = Fuzzer.run(seed, Duration.ofSeconds(60), null, work);
         System.out.println(report.table());
-        assertThat(report.cases()).as("requests sent").isGreaterThan(50);
+        assertThat(report.cases()).as("requests sent").isGreaterThan(20);
         assertThat(report.violations()).as("violations (seed " + seed + ")").isEmpty();
     }
 }

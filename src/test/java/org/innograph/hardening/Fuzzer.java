@@ -106,6 +106,7 @@ public final class Fuzzer {
         long deadline = System.nanoTime() + duration.toNanos();
         long index = only == null ? 0 : only;
         long sent = 0;
+        long nextProgress = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         try {
             while (violations.size() < 20 && (only == null ? System.nanoTime() < deadline : sent == 0)) {
                 FuzzCase next = cases.get(index);
@@ -143,6 +144,11 @@ public final class Fuzzer {
                     baseline = after;
                 }
                 index++;
+                if (System.nanoTime() > nextProgress) {
+                    nextProgress += Duration.ofSeconds(30).toNanos();
+                    System.out.println("… " + sent + " requests, " + accepted + " writes accepted, " + refused
+                            + " refused, " + violations.size() + " violations");
+                }
             }
         } catch (RuntimeException e) {
             violations.add(new Violation(seed, current.get(), "the store could not be read afterwards: " + e.getMessage(),
