@@ -69,6 +69,9 @@ class HostileInputTest extends HardenedServer {
         rows.add(get("regular expression with catastrophic backtracking", "/sparql?query=" + Http.encode(
                 "SELECT ?s { ?s ?p ?o FILTER(REGEX(CONCAT(STR(?o), \"" + "a".repeat(60) + "\"), \"(.*a){12}c\")) }"),
                 503, "query-timeout"));
+        rows.add(get("ORDER BY … LIMIT subquery inside FILTER NOT EXISTS, which the engine cannot substitute",
+                "/sparql?query=" + Http.encode("ASK { VALUES ?p { \"a\" } OPTIONAL { FILTER NOT EXISTS { { SELECT ?o ?p "
+                        + "WHERE { ?g ?y ?z } ORDER BY DESC(?o) LIMIT 10 } } } }"), 422, "cannot evaluate"));
         rows.add(get("malformed regular expression", "/sparql?query=" + Http.encode(
                 "SELECT * { ?s ?p ?o FILTER(REGEX(STR(?o), \"[a-\")) }"), 400, "Malformed query"));
         rows.add(get("bad default-graph-uri", "/sparql?query=" + Http.encode("ASK {}")

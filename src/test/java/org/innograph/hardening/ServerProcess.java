@@ -18,27 +18,28 @@ final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
-    private final int port;
     final Http http;
 
     private ServerProcess(Process process, Path log, int port) {
         this.process = process;
         this.log = log;
-        this.port = port;
         this.http = Http.onPort(port);
     }
 
     static ServerProcess start(Path store, Path log, String... extraArguments) {
-        return start(store, log, List.of("-Xmx1g"), false, extraArguments);
+        List<String> arguments = new ArrayList<>(List.of(
+                "--innograph.store.mode=embedded",
+                "--innograph.store.directory=" + store,
+                "--innograph.data.load-on-start=false"));
+        arguments.addAll(List.of(extraArguments));
+        return launch(List.of("-Xmx1g"), log, arguments);
     }
 
     /**
-     * @param jvmOptions      e.g. the heap limit
-     * @param loadShippedData whether the server loads the shipped ontology and data at start (from the working
-     *                        directory, the repository root under Maven), as a fresh install does
+     * The service with these JVM options and these settings (each given once: Spring joins a repeated argument), plus
+     * a loopback port and the test writer; returns once it reports healthy (shipped data loaded, if asked).
      */
-    static ServerProcess start(Path store, Path log, List<String> jvmOptions, boolean loadShippedData,
-            String... extraArguments) {
+    static ServerProcess launch(List<String> jvmOptions, Path log, List<String> arguments) {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -47,23 +48,25 @@ final class ServerProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), InnoGraphApplication.class.getName(),
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
-                "--innograph.store.mode=embedded",
-                "--innograph.store.directory=" + store,
-                "--innograph.data.load-on-start=" + loadShippedData,
                 "--innograph.security.writer.username=" + Http.WRITER,
                 "--innograph.security.writer.password=" + Http.WRITER_PASSWORD,
                 "--spring.main.banner-mode=off"));
-        command.addAll(List.of(extraArguments));
+        command.addAll(arguments);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            // Should the test JVM itself be stopped (a build time-out), the server must not outlive it.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             ServerProcess server = new ServerProcess(process, log, port);
-            // Generous: on a loaded build machine a start that loads the shipped data can take minutes.
-            server.awaitHealthy(Duration.ofSeconds(loadShippedData ? 360 : 120));
+            server.awaitHealthy(Duration.ofSeconds(300));
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     private void awaitHealthy(Duration limit) {
@@ -83,14 +86,6 @@ final class ServerProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("server not healthy within " + limit + ":\n" + logText());
-    }
-
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
-    int port() {
-        return port;
     }
 
     /** SIGKILL: no shutdown hook, no flush, no chance to finish the transaction. */
