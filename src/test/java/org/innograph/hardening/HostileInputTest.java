@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.innograph.testing.Http;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -186,6 +187,20 @@ class HostileInputTest extends HardenedServer {
         rows.add(get("traversal under the graph store", "/sparql/data/..;/..;/etc/passwd", 400, ""));
         rows.add(delete("delete of the whole dataset", "/sparql/data", 400, "?graph="));
         return rows.stream();
+    }
+
+    /** Framing that java.net.http cannot send: the body's chunk size line is empty. */
+    @Test
+    void aBadlyChunkedBodyIsRefusedWith400() {
+        long before = triples();
+        byte[] request = ("POST /sparql/update HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                + "Content-Type: application/sparql-update\r\nAuthorization: " + FuzzCase.GOOD_CREDENTIALS + "\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n\r\nINSERT DATA { GRAPH <" + SCRATCH + "> { <urn:ex:x> <urn:ex:p> 1 } }"
+                + "\r\n0\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        FuzzCase.Answer answer = new FuzzCase("http-framing", "bad chunk size", request, true, false).send(port, 30_000);
+        assertThat(answer.status()).as(answer.head() + "\n" + answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("could not be read");
+        assertThat(triples()).isEqualTo(before);
     }
 
     @ParameterizedTest(name = "{0}")
