@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.innograph.conformance.ProtocolConformance.Result;
 import org.innograph.testing.Http;
@@ -23,6 +24,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "innograph.security.writer.password=" + Http.WRITER_PASSWORD})
 abstract class InnoGraphConformanceContract {
 
+    /**
+     * SHOULDs that InnoGraph does not follow, each with the reason; a MUST can never be listed here. Listed ones
+     * still show as FAIL in the table.
+     */
+    static final Map<String, String> DEVIATIONS = Map.of("G-put-no-type",
+            "a Graph Store body without Content-Type is refused with 415 naming the syntaxes InnoGraph reads, "
+                    + "rather than guessed to be RDF/XML");
+
     @LocalServerPort
     int port;
 
@@ -38,7 +47,9 @@ abstract class InnoGraphConformanceContract {
         Path report = Path.of("target", "conformance", "innograph-" + mode() + ".md");
         Files.createDirectories(report.getParent());
         Files.writeString(report, table);
-        assertThat(ProtocolConformance.failures(results)).as(ProtocolConformance.counts(results) + "; see " + report)
-                .isEmpty();
+        assertThat(results).filteredOn(result -> DEVIATIONS.containsKey(result.id()))
+                .allSatisfy(result -> assertThat(result.level()).as(result.id()).isEqualTo("SHOULD"));
+        assertThat(ProtocolConformance.failures(results)).filteredOn(result -> !DEVIATIONS.containsKey(result.id()))
+                .as(ProtocolConformance.counts(results) + "; see " + report).isEmpty();
     }
 }

@@ -199,7 +199,6 @@ class HostileInputTest extends HardenedServer {
                 + "\r\n0\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         FuzzCase.Answer answer = new FuzzCase("http-framing", "bad chunk size", request, true, false).send(port, 30_000);
         assertThat(answer.status()).as(answer.head() + "\n" + answer.body()).isEqualTo(400);
-        assertThat(answer.body()).contains("could not be read");
         assertThat(triples()).isEqualTo(before);
     }
 
