@@ -124,12 +124,12 @@ final class ProtocolChecks {
                 f -> askIsTrue(f.endpoints.getQuery("ASK {}", XML + ", " + JSON + ";q=0.9"))));
         list.add(new Requirement("P-construct-type", "§2.1.6", MUST,
                 "a CONSTRUCT answer is an RDF graph whose Content-Type is its syntax (no Accept)",
-                f -> Rdf.graphIn(f.endpoints.getQuery(CONSTRUCT_ONE, null), null, "urn:x:s")));
+                f -> Rdf.graphIn(f.endpoints.getQuery(CONSTRUCT_ONE, null), null, "http://example.org/x/s")));
         for (Lang lang : Rdf.GRAPH_SYNTAXES) {
             String type = lang.getContentType().getContentTypeStr();
             list.add(new Requirement("P-conneg-" + lang.getFileExtensions().get(0), "§2.1.5", SHOULD,
                     "CONSTRUCT with Accept " + type + " answers " + lang.getLabel(),
-                    f -> Rdf.graphIn(f.endpoints.getQuery(CONSTRUCT_ONE, type), lang, "urn:x:s")));
+                    f -> Rdf.graphIn(f.endpoints.getQuery(CONSTRUCT_ONE, type), lang, "http://example.org/x/s")));
         }
         list.add(new Requirement("P-describe-type", "§2.1.6", MUST,
                 "a DESCRIBE answer is an RDF graph whose Content-Type is its syntax",
@@ -144,7 +144,8 @@ final class ProtocolChecks {
     }
 
     static final String SELECT_TWO = "SELECT ?x WHERE { VALUES ?x { 1 2 } }";
-    static final String CONSTRUCT_ONE = "CONSTRUCT { <urn:x:s> <urn:x:p> \"o\" } WHERE {}";
+    // http IRIs: Jena 6.2's RDF/XML writer cannot split a predicate like urn:x:p into a namespace and a name.
+    static final String CONSTRUCT_ONE = "CONSTRUCT { <http://example.org/x/s> <http://example.org/x/p> \"o\" } WHERE {}";
 
     // --- helpers shared by the Update and Graph Store checks ---
 
