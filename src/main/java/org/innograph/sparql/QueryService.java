@@ -9,6 +9,7 @@ import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.innograph.federation.FederationPolicy;
+import org.innograph.ingest.convert.IG;
 import org.innograph.recommend.RankingStatisticsKeeper;
 import org.innograph.store.GraphStore;
 import org.springframework.http.HttpStatus;
@@ -31,9 +32,13 @@ public class QueryService {
         this.statistics = statistics;
     }
 
+    /**
+     * Relative IRIs resolve against our public base (SPARQL 1.1 Protocol §2.3: a service defines its own base);
+     * without one, Jena falls back to the server's working directory and answers {@code file:///…} IRIs.
+     */
     public Query parse(String text) {
         try {
-            return QueryFactory.create(text, Syntax.syntaxARQ);
+            return QueryFactory.create(text, IG.BASE, Syntax.syntaxARQ);
         } catch (QueryParseException e) {
             if (SparqlForms.isUpdate(text)) {
                 throw SparqlProtocolException.badRequest(

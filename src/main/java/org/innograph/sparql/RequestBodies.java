@@ -3,7 +3,6 @@ package org.innograph.sparql;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.innograph.ingest.Utf8Text;
@@ -40,7 +39,8 @@ public final class RequestBodies {
             }
             return body.toByteArray();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // A body cut short or badly framed (an invalid chunk): the request is broken, not the server.
+            throw SparqlProtocolException.badRequest("The request body could not be read: " + e.getMessage());
         }
     }
 

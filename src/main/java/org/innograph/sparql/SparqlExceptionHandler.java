@@ -1,10 +1,13 @@
 package org.innograph.sparql;
 
+import org.apache.jena.atlas.lib.NotImplemented;
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryParseException;
+import org.apache.jena.sparql.ARQNotImplemented;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.expr.ExprEvalException;
+import org.apache.jena.update.UpdateException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.innograph.ingest.RdfPayload;
 import org.innograph.ingest.RequestMediaType;
@@ -64,6 +67,26 @@ class SparqlExceptionHandler {
     @ExceptionHandler(QueryParseException.class)
     ResponseEntity<String> parse(QueryParseException e) {
         return plain(HttpStatus.BAD_REQUEST, "Malformed SPARQL: " + e.getMessage());
+    }
+
+    /**
+     * An operation that SPARQL Update defines as an error (CLEAR or DROP of a graph that does not exist, without
+     * SILENT): the request is rolled back whole, and the client is told why.
+     */
+    @ExceptionHandler(UpdateException.class)
+    ResponseEntity<String> failedUpdate(UpdateException e) {
+        return plain(HttpStatus.BAD_REQUEST, "The update failed and nothing was changed: " + e.getMessage());
+    }
+
+    /**
+     * A valid query whose shape the query engine cannot evaluate (Jena 6.2: a subquery with ORDER BY and LIMIT
+     * inside FILTER EXISTS that is re-evaluated per row fails with "Not implemented: OpTopN"). The request is
+     * understood but cannot be processed: 422, naming the engine's reason, not a 500.
+     */
+    @ExceptionHandler({NotImplemented.class, ARQNotImplemented.class})
+    ResponseEntity<String> notImplemented(RuntimeException e) {
+        return plain(HttpStatus.UNPROCESSABLE_CONTENT, "The query engine cannot evaluate this query ("
+                + e.getMessage() + "); rewrite the part it names, e.g. move ORDER BY … LIMIT out of FILTER EXISTS");
     }
 
     /** Jena checks constant arguments (a REGEX pattern) when it builds the query, outside any FILTER. */

@@ -10,6 +10,7 @@ import org.apache.jena.query.QueryParseException;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
 import org.innograph.federation.FederationPolicy;
+import org.innograph.ingest.convert.IG;
 import org.innograph.store.GraphStore;
 import org.springframework.stereotype.Service;
 
@@ -30,9 +31,10 @@ public class UpdateService {
         this.meters = meters;
     }
 
+    /** Relative IRIs resolve against our public base, as in queries, never against the server's directory. */
     public UpdateRequest parse(String text) {
         try {
-            return UpdateFactory.create(text);
+            return UpdateFactory.create(text, IG.BASE);
         } catch (QueryParseException e) {
             if (SparqlForms.isQuery(text)) {
                 throw SparqlProtocolException.badRequest("This is a SPARQL query, not an update: send it to /sparql");

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.innograph.testing.Http;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -69,6 +70,9 @@ class HostileInputTest extends HardenedServer {
         rows.add(get("regular expression with catastrophic backtracking", "/sparql?query=" + Http.encode(
                 "SELECT ?s { ?s ?p ?o FILTER(REGEX(CONCAT(STR(?o), \"" + "a".repeat(60) + "\"), \"(.*a){12}c\")) }"),
                 503, "query-timeout"));
+        rows.add(get("ORDER BY … LIMIT subquery inside FILTER NOT EXISTS, which the engine cannot substitute",
+                "/sparql?query=" + Http.encode("ASK { VALUES ?p { \"a\" } OPTIONAL { FILTER NOT EXISTS { { SELECT ?o ?p "
+                        + "WHERE { ?g ?y ?z } ORDER BY DESC(?o) LIMIT 10 } } } }"), 422, "cannot evaluate"));
         rows.add(get("malformed regular expression", "/sparql?query=" + Http.encode(
                 "SELECT * { ?s ?p ?o FILTER(REGEX(STR(?o), \"[a-\")) }"), 400, "Malformed query"));
         rows.add(get("bad default-graph-uri", "/sparql?query=" + Http.encode("ASK {}")
@@ -165,6 +169,8 @@ class HostileInputTest extends HardenedServer {
         rows.add(body("update nested 20000 deep", "/sparql/update", "application/sparql-update",
                 ("INSERT { GRAPH <" + SCRATCH + "> { <urn:ex:x> <urn:ex:p> 1 } } WHERE " + "{ ".repeat(20_000)
                         + "}".repeat(20_000)).getBytes(StandardCharsets.UTF_8), true, 400, ""));
+        rows.add(body("CLEAR of a graph that does not exist (no SILENT)", "/sparql/update", "application/sparql-update",
+                "CLEAR GRAPH <urn:ex:no-such-graph>".getBytes(StandardCharsets.UTF_8), true, 400, "No such graph"));
         rows.add(body("update over the time limit", "/sparql/update", "application/sparql-update",
                 ("INSERT { GRAPH <" + SCRATCH + "> { ?a <urn:ex:p> ?d } } WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . "
                         + "?j ?k ?l . ?m ?n ?o . ?q ?r ?s FILTER(STR(?c) = CONCAT(STR(?f), STR(?i), STR(?l), STR(?o), STR(?s))) }").getBytes(StandardCharsets.UTF_8), true,
@@ -181,6 +187,19 @@ class HostileInputTest extends HardenedServer {
         rows.add(get("traversal under the graph store", "/sparql/data/..;/..;/etc/passwd", 400, ""));
         rows.add(delete("delete of the whole dataset", "/sparql/data", 400, "?graph="));
         return rows.stream();
+    }
+
+    /** Framing that java.net.http cannot send: the body's chunk size line is empty. */
+    @Test
+    void aBadlyChunkedBodyIsRefusedWith400() {
+        long before = triples();
+        byte[] request = ("POST /sparql/update HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                + "Content-Type: application/sparql-update\r\nAuthorization: " + FuzzCase.GOOD_CREDENTIALS + "\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n\r\nINSERT DATA { GRAPH <" + SCRATCH + "> { <urn:ex:x> <urn:ex:p> 1 } }"
+                + "\r\n0\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        FuzzCase.Answer answer = new FuzzCase("http-framing", "bad chunk size", request, true, false).send(port, 30_000);
+        assertThat(answer.status()).as(answer.head() + "\n" + answer.body()).isEqualTo(400);
+        assertThat(triples()).isEqualTo(before);
     }
 
     @ParameterizedTest(name = "{0}")
