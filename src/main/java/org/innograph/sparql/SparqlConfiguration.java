@@ -16,7 +16,7 @@ class SparqlConfiguration {
     @Bean
     QuerySupervisor querySupervisor(SparqlProperties properties, MeterRegistry meters) {
         return new QuerySupervisor(properties.maxConcurrentQueries(), properties.admissionWait(),
-                SparqlConfiguration::clientAddress, meters);
+                properties.queryTimeout(), SparqlConfiguration::clientAddress, meters);
     }
 
     /** The address of the HTTP client asking (behind a proxy, the forwarded one), or "internal". */

@@ -18,6 +18,10 @@ import org.springframework.util.unit.DataSize;
  * @param maxResultRows        the most rows a SELECT answer may have: {@code /sparql} refuses a larger answer
  *                             with 422 (page with LIMIT/OFFSET), and the REST API truncates to it
  *                             ({@link ResultRows})
+ * @param maxResultTriples     the most triples a CONSTRUCT or DESCRIBE answer may have: a larger one is refused with
+ *                             422 (Graph Store reads stream whole graphs instead)
+ * @param downloadTimeout      the time limit of whole-graph and whole-dataset reads (Graph Store GET,
+ *                             {@code /api/dump}), which stream but may take long on a large store
  */
 @ConfigurationProperties("innograph.sparql")
 public record SparqlProperties(
@@ -26,5 +30,7 @@ public record SparqlProperties(
         @DefaultValue("10MB") DataSize maxRequestSize,
         @DefaultValue("16") int maxConcurrentQueries,
         @DefaultValue("2s") Duration admissionWait,
-        @DefaultValue("100000") int maxResultRows) {
+        @DefaultValue("100000") int maxResultRows,
+        @DefaultValue("100000") long maxResultTriples,
+        @DefaultValue("10m") Duration downloadTimeout) {
 }

@@ -33,7 +33,7 @@ class StoreMetrics {
             try {
                 triples = store.tripleCount();
             } catch (RuntimeException e) {
-                triples = Double.NaN;
+                // Busy or unreachable: the last count stands until the next try.
             }
             countedAtGeneration = generation;
             countedAt = Instant.now();
