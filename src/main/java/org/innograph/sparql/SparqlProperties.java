@@ -21,7 +21,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxResultTriples     the most triples a CONSTRUCT or DESCRIBE answer may have: a larger one is refused with
  *                             422 (Graph Store reads stream whole graphs instead)
  * @param downloadTimeout      the time limit of whole-graph and whole-dataset reads (Graph Store GET,
- *                             {@code /api/dump}), which stream but may take long on a large store
+ *                             {@code /api/dump}), which stream but may take long on a large store, and of the
+ *                             service's own reads (the indexes behind search, recommendations and pages)
  */
 @ConfigurationProperties("innograph.sparql")
 public record SparqlProperties(

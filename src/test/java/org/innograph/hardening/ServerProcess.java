@@ -27,28 +27,46 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path store, Path log, String... extraArguments) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--innograph.store.mode=embedded",
+                "--innograph.store.directory=" + store,
+                "--innograph.data.load-on-start=false"));
+        arguments.addAll(List.of(extraArguments));
+        return launch(List.of("-Xmx1g"), log, arguments);
+    }
+
+    /**
+     * The service with these JVM options and these settings (each given once: Spring joins a repeated argument), plus
+     * a loopback port and the test writer; returns once it reports healthy (shipped data loaded, if asked).
+     */
+    static ServerProcess launch(List<String> jvmOptions, Path log, List<String> arguments) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"), InnoGraphApplication.class.getName(),
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
-                "--innograph.store.mode=embedded",
-                "--innograph.store.directory=" + store,
-                "--innograph.data.load-on-start=false",
                 "--innograph.security.writer.username=" + Http.WRITER,
                 "--innograph.security.writer.password=" + Http.WRITER_PASSWORD,
                 "--spring.main.banner-mode=off"));
-        command.addAll(List.of(extraArguments));
+        command.addAll(arguments);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            // Should the test JVM itself be stopped (a build time-out), the server must not outlive it.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             ServerProcess server = new ServerProcess(process, log, port);
-            server.awaitHealthy(Duration.ofSeconds(120));
+            server.awaitHealthy(Duration.ofSeconds(300));
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     private void awaitHealthy(Duration limit) {
