@@ -110,8 +110,14 @@ class QueryBatteryTest {
                 "--innograph.sparql.max-result-rows=1000",
                 "--innograph.sparql.max-result-triples=10000"));
         // C1 only, as in the two-process test: a faster start; the battery measures survival, not speed.
-        ServerProcess server = ServerProcess.launch(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"),
-                work.resolve(mode + ".log"), arguments);
+        Path log = Path.of("target", "battery-" + mode + ".log");
+        try {
+            Files.createDirectories(log.getParent());
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ServerProcess server = ServerProcess.launch(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), log, arguments);
         servers.add(server);
         return server;
     }
@@ -285,7 +291,7 @@ class QueryBatteryTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        assertThat(dump.statusCode()).isEqualTo(200);
+        assertThat(dump.statusCode()).as("the dump (see the server's log in target/)").isEqualTo(200);
         try (InputStream quads = new java.util.zip.GZIPInputStream(dump.body())) {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];
