@@ -6,10 +6,18 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.jena.atlas.iterator.IteratorDelayedInitialization;
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.SortCondition;
+import org.apache.jena.sparql.algebra.op.OpDistinct;
 import org.apache.jena.sparql.algebra.op.OpGroup;
+import org.apache.jena.sparql.algebra.op.OpOrder;
+import org.apache.jena.sparql.engine.iterator.QueryIter1;
+import org.apache.jena.sparql.engine.iterator.QueryIterDistinct;
+import org.apache.jena.sparql.engine.iterator.QueryIterSort;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.core.VarExprList;
 import org.apache.jena.sparql.engine.ExecutionContext;
@@ -24,7 +32,7 @@ import org.apache.jena.sparql.expr.aggregate.Accumulator;
 import org.apache.jena.tdb2.solver.OpExecutorTDB2;
 
 /**
- * TDB2's query executor with a bound on grouping. Sorts and DISTINCT spill to disk past
+ * TDB2's query executor with a bound on grouping, and sorts that stop when the query is stopped. Sorts and DISTINCT spill to disk past
  * {@code ARQ.spillToDiskThreshold}, but Jena keeps every group of a GROUP BY in memory (and, for a GROUP BY
  * without aggregates, one entry per input row): here a grouping that makes more groups than the bound is
  * stopped with {@link QueryTooLargeException}, and one without aggregates keeps each group once.
@@ -42,10 +50,62 @@ final class BoundedExecutor extends OpExecutorTDB2 {
         return context -> new BoundedExecutor(context, maxGroups);
     }
 
+    /** Jena's own, with its input watched for the cancel signal ({@link CancelChecked}). */
+    @Override
+    protected QueryIterator execute(OpOrder order, QueryIterator input) {
+        return QueryIterSort.create(new CancelChecked(exec(order.getSubOp(), input), execCxt), order.getConditions(),
+                execCxt);
+    }
+
+    /** Jena's own, with its input watched for the cancel signal ({@link CancelChecked}). */
+    @Override
+    protected QueryIterator execute(OpDistinct distinct, QueryIterator input) {
+        QueryIterator rows = new CancelChecked(exec(distinct.getSubOp(), input), execCxt);
+        // As Jena: a DISTINCT that spills must keep the order of an ORDER BY under it.
+        List<SortCondition> order = distinct.getSubOp() instanceof OpOrder sorted ? sorted.getConditions() : null;
+        return new QueryIterDistinct(rows, order, execCxt);
+    }
+
     @Override
     protected QueryIterator execute(OpGroup group, QueryIterator input) {
         QueryIterator rows = exec(group.getSubOp(), input);
         return new Grouping(rows, group.getGroupVars(), group.getAggregators(), execCxt, maxGroups);
+    }
+
+    /**
+     * Rows that stop with {@link QueryCancelledException} once the query is cancelled or out of time. Jena's
+     * sort and DISTINCT stop feeding their disk-spilling bag when cancelled, but once a spill had been
+     * abandoned they went on reading their input to the end (a cross product: for hours) without looking.
+     */
+    private static final class CancelChecked extends QueryIter1 {
+
+        private final AtomicBoolean cancelled;
+
+        CancelChecked(QueryIterator rows, ExecutionContext context) {
+            super(rows, context);
+            this.cancelled = context.getCancelSignal();
+        }
+
+        @Override
+        protected boolean hasNextBinding() {
+            if (cancelled != null && cancelled.get()) {
+                throw new QueryCancelledException();
+            }
+            return getInput().hasNext();
+        }
+
+        @Override
+        protected Binding moveToNextBinding() {
+            return getInput().nextBinding();
+        }
+
+        @Override
+        protected void requestSubCancel() {
+        }
+
+        @Override
+        protected void closeSubIterator() {
+        }
     }
 
     /** Jena's QueryIterGroup, with the bound: groups are made when first read (typically by hasNext). */

@@ -55,8 +55,8 @@ class QueryBatteryTest {
     static final int AT_ONCE = 3;
 
     static final String ANY_PATH = "(<urn:x:none>|!<urn:x:none>)";
-    static final String KILLER = "SELECT * WHERE { " + IntStream.range(0, 5).mapToObj(i -> ("{ { ?sN ?pN ?oN } "
-            + "UNION { GRAPH ?gN { ?sN ?pN ?oN } } }").replace("N", Integer.toString(i)))
+    static final String KILLER = "SELECT * WHERE { " + IntStream.range(0, 5).mapToObj(i -> ("{ { ?s# ?p# ?o# } "
+            + "UNION { GRAPH ?g# { ?s# ?p# ?o# } } }").replace("#", Integer.toString(i)))
             .collect(Collectors.joining(" ")) + " }";
     static final String CROSS = "{ ?a ?b ?c . ?d ?e ?f }";
     static final String SCRATCH = "https://w3id.org/innograph/graph/battery";
