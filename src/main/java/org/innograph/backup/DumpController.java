@@ -59,7 +59,15 @@ class DumpController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
                 .toString());
         OutputStream out = new GZIPOutputStream(response.getOutputStream(), 1 << 16);
-        DatasetDump.write(store, graph, dumpFormat, out, timeLimit, 0, Progress.NONE);
+        try {
+            DatasetDump.write(store, graph, dumpFormat, out, timeLimit, 0, Progress.NONE);
+        } catch (RuntimeException e) {
+            if (!response.isCommitted()) {
+                // Nothing sent yet: the failure gets its own status and a problem document, not a gzip type.
+                response.reset();
+            }
+            throw e;
+        }
         // Closed (gzip trailer written) only on success: a dump that fails half-way must not arrive as a
         // well-formed file that merely holds less.
         out.close();
