@@ -2,6 +2,7 @@ package org.innograph.store;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
+import org.apache.jena.sparql.engine.binding.BindingComparator;
 import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.engine.main.OpExecutorFactory;
 import org.apache.jena.sparql.expr.ExprAggregator;
@@ -50,11 +52,22 @@ final class BoundedExecutor extends OpExecutorTDB2 {
         return context -> new BoundedExecutor(context, maxGroups);
     }
 
-    /** Jena's own, with its input watched for the cancel signal ({@link CancelChecked}). */
+    /**
+     * Jena's own, stopped by the cancel signal also while it sorts. Sorting a chunk of rows before it spills
+     * to disk compares TDB2 values for seconds (node lookups), and Jena's sort only hears of a cancel through
+     * the iterator tree, which did not reach it: a timed-out ORDER BY ran on for tens of seconds.
+     */
     @Override
     protected QueryIterator execute(OpOrder order, QueryIterator input) {
-        return QueryIterSort.create(new CancelChecked(exec(order.getSubOp(), input), execCxt), order.getConditions(),
-                execCxt);
+        Comparator<Binding> values = new BindingComparator(order.getConditions(), execCxt);
+        AtomicBoolean cancelled = execCxt.getCancelSignal();
+        Comparator<Binding> watched = (left, right) -> {
+            if (cancelled != null && cancelled.get()) {
+                throw new QueryCancelledException();
+            }
+            return values.compare(left, right);
+        };
+        return QueryIterSort.create(new CancelChecked(exec(order.getSubOp(), input), execCxt), watched, execCxt);
     }
 
     /** Jena's own, with its input watched for the cancel signal ({@link CancelChecked}). */
