@@ -17,6 +17,7 @@ import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.innograph.federation.FederationPolicy;
+import org.innograph.recommend.RankingStatisticsKeeper;
 import org.innograph.store.GraphStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,13 +34,15 @@ public class QueryService {
     private final SparqlProperties properties;
     private final FederationPolicy federation;
     private final ResultWriter writer;
+    private final RankingStatisticsKeeper statistics;
 
     public QueryService(GraphStore store, SparqlProperties properties, FederationPolicy federation,
-            ResultWriter writer) {
+            ResultWriter writer, RankingStatisticsKeeper statistics) {
         this.store = store;
         this.properties = properties;
         this.federation = federation;
         this.writer = writer;
+        this.statistics = statistics;
     }
 
     public Query parse(String text) {
@@ -58,6 +61,8 @@ public class QueryService {
     public void execute(Query query, ProtocolDataset dataset, HttpServletRequest request,
             HttpServletResponse response) {
         federation.check(query);
+        // A ranking on the statistics graph must not run on figures older than the last write.
+        statistics.beforeQuery(query);
         dataset.applyTo(query);
         AnswerBody body = new AnswerBody(response, query.isSelectType() || query.isAskType()
                 ? writer.negotiate(request, ResultFormat.TABULAR, query.isSelectType() ? "a SELECT result" : "an ASK result")
