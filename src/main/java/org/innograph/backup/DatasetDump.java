@@ -1,6 +1,7 @@
 package org.innograph.backup;
 
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.jena.graph.Node;
@@ -13,9 +14,10 @@ import org.apache.jena.riot.system.StreamRDFWriter;
 import org.innograph.store.GraphStore;
 
 /**
- * Writes the named graphs of the store, or one of them, as a stream of quads. Asked in SPARQL, so it works the
- * same on the embedded store (inside one read transaction: a consistent snapshot) and on a remote server; the
- * quads go out as they come and are never all held in memory.
+ * Writes the named graphs of the store, or one of them, as a stream of quads. Asked in SPARQL, as one supervised
+ * query, so it works the same on the embedded store (inside one read transaction: a consistent snapshot) and
+ * on a remote server (whose answer streams through); the quads go out as they come and are never all held in
+ * memory.
  */
 public final class DatasetDump {
 
@@ -24,13 +26,20 @@ public final class DatasetDump {
     private DatasetDump() {
     }
 
-    /**
-     * @param graph    the IRI of the one graph to write, or null for all named graphs
-     * @param expected how many quads are expected (for progress), or 0 when unknown
-     * @return the number of quads written
-     */
+    /** As {@link #write(GraphStore, String, DumpFormat, OutputStream, Duration, long, Progress)}, without a time limit. */
     public static long write(GraphStore store, String graph, DumpFormat format, OutputStream out, long expected,
                              Progress progress) {
+        return write(store, graph, format, out, Duration.ZERO, expected, progress);
+    }
+
+    /**
+     * @param graph     the IRI of the one graph to write, or null for all named graphs
+     * @param timeLimit the dump is stopped after this (zero: no limit)
+     * @param expected  how many quads are expected (for progress), or 0 when unknown
+     * @return the number of quads written
+     */
+    public static long write(GraphStore store, String graph, DumpFormat format, OutputStream out, Duration timeLimit,
+                             long expected, Progress progress) {
         Query query;
         Node graphNode = graph == null ? null : NodeFactory.createURI(graph);
         if (graph == null) {
@@ -42,10 +51,10 @@ public final class DatasetDump {
             query = select.asQuery();
         }
         AtomicLong count = new AtomicLong();
-        store.read(connection -> {
+        store.query(query, timeLimit, execution -> {
             StreamRDF writer = StreamRDFWriter.getWriterStream(out, format.rdfFormat());
             writer.start();
-            connection.querySelect(query, row -> {
+            execution.execSelect().forEachRemaining(row -> {
                 Node g = graphNode != null ? graphNode : row.get("g").asNode();
                 writer.quad(org.apache.jena.sparql.core.Quad.create(g, row.get("s").asNode(), row.get("p").asNode(),
                         row.get("o").asNode()));

@@ -3,12 +3,14 @@ package org.innograph.backup;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.zip.GZIPOutputStream;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.innograph.problems.JsonApi;
 import org.innograph.problems.Refusal;
+import org.innograph.sparql.SparqlProperties;
 import org.innograph.store.GraphStore;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -27,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DumpController {
 
     private final GraphStore store;
+    private final Duration timeLimit;
 
-    DumpController(GraphStore store) {
+    DumpController(GraphStore store, SparqlProperties properties) {
         this.store = store;
+        this.timeLimit = properties.downloadTimeout();
     }
 
     @GetMapping("/api/dump")
@@ -55,7 +59,15 @@ class DumpController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
                 .toString());
         OutputStream out = new GZIPOutputStream(response.getOutputStream(), 1 << 16);
-        DatasetDump.write(store, graph, dumpFormat, out, 0, Progress.NONE);
+        try {
+            DatasetDump.write(store, graph, dumpFormat, out, timeLimit, 0, Progress.NONE);
+        } catch (RuntimeException e) {
+            if (!response.isCommitted()) {
+                // Nothing sent yet: the failure gets its own status and a problem document, not a gzip type.
+                response.reset();
+            }
+            throw e;
+        }
         // Closed (gzip trailer written) only on success: a dump that fails half-way must not arrive as a
         // well-formed file that merely holds less.
         out.close();

@@ -27,7 +27,8 @@ class StoreOptions {
     StoreProperties storeProperties() {
         StoreProperties properties = settings().store();
         return directory == null ? properties
-                : new StoreProperties(StoreMode.EMBEDDED, directory, properties.remote());
+                : new StoreProperties(StoreMode.EMBEDDED, directory, properties.remote(),
+                        properties.maxRowsInMemory(), properties.heapGuardThreshold());
     }
 
     GraphStore open() {

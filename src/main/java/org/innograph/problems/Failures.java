@@ -12,6 +12,8 @@ import org.apache.jena.sparql.expr.ExprEvalException;
 import org.innograph.federation.FederationRefusedException;
 import org.innograph.store.QueryCancelledByOperatorException;
 import org.innograph.store.QueryRejectedException;
+import org.innograph.store.QueryStoppedForMemoryException;
+import org.innograph.store.QueryTooLargeException;
 import org.innograph.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,8 @@ public class Failures {
 
     /** A store that did not answer is usually back within seconds (a restart, a network blip). */
     static final Duration STORE_RETRY = Duration.ofSeconds(10);
+    /** The heap guard lets queries in again once the collector has freed memory. */
+    static final Duration MEMORY_RETRY = Duration.ofSeconds(5);
     /** The concurrency cap frees a slot as soon as one running query ends. */
     static final Duration BUSY_RETRY = Duration.ofSeconds(1);
 
@@ -62,8 +66,16 @@ public class Failures {
             return of(HttpStatus.SERVICE_UNAVAILABLE, "Cancelled by an operator", "The query was cancelled by an "
                     + "operator (query " + cancelled.id() + ", DELETE /admin/queries/" + cancelled.id() + ")");
         }
+        if (e instanceof QueryStoppedForMemoryException stopped) {
+            return new Failure(HttpStatus.SERVICE_UNAVAILABLE, "Stopped: short of memory", "The service ran short of "
+                    + "memory and stopped this query, the longest running (query " + stopped.id() + "): narrow it "
+                    + "(LIMIT, fewer rows to sort or join) or try again later", MEMORY_RETRY, null);
+        }
         if (e instanceof QueryCancelledException) {
             return timeLimit();
+        }
+        if (e instanceof QueryTooLargeException) {
+            return of(HttpStatus.UNPROCESSABLE_CONTENT, "Query too large", e.getMessage());
         }
         if (e instanceof QueryRejectedException) {
             return new Failure(HttpStatus.SERVICE_UNAVAILABLE, "Too many queries", e.getMessage(), BUSY_RETRY, null);

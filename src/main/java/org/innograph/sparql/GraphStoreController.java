@@ -8,20 +8,30 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Iterator;
+
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.exec.RowSet;
+import org.innograph.backup.DatasetDump;
+import org.innograph.backup.DumpFormat;
+import org.innograph.backup.Progress;
 import org.apache.jena.query.ParameterizedSparqlString;
-import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.rdfconnection.RDFConnection;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.innograph.ingest.GraphNames;
 import org.innograph.ingest.RdfPayload;
 import org.innograph.ingest.RequestMediaType;
 import org.innograph.store.GraphStore;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,6 +49,9 @@ import org.springframework.web.bind.annotation.RestController;
 class GraphStoreController {
 
     private static final String PATH = "/sparql/data";
+    private static final Var S = Var.alloc("s");
+    private static final Var P = Var.alloc("p");
+    private static final Var O = Var.alloc("o");
 
     private final GraphStore store;
     private final ResultWriter writer;
@@ -50,18 +63,47 @@ class GraphStoreController {
         this.properties = properties;
     }
 
+    /**
+     * Streams the graph (or the whole dataset) as it is read, as one supervised query with the download time
+     * limit: nothing is copied into memory first, whatever the size of the store.
+     */
     @GetMapping(PATH)
     void get(HttpServletRequest request, HttpServletResponse response) throws IOException {
         GraphTarget target = GraphTarget.of(request);
         if (target.isWholeDataset()) {
-            writer.writeDataset(store.read(GraphStoreController::copyOfDataset), request, response);
+            MediaType type = writer.negotiate(request, ResultFormat.DATASET, "an RDF dataset");
+            AnswerBody body = new AnswerBody(response, type);
+            try {
+                DatasetDump.write(store, null, DumpFormat.named(type.toString()).orElseThrow(), body,
+                        properties.downloadTimeout(), 0, Progress.NONE);
+                body.finish();
+            } catch (RuntimeException e) {
+                throw body.failed(e);
+            }
             return;
         }
-        Model graph = store.read(connection -> read(connection, target));
-        if (!target.isDefault() && graph.isEmpty()) {
-            throw new SparqlProtocolException(HttpStatus.NOT_FOUND, "No graph <" + target.iri() + "> in the store");
+        AnswerBody body = new AnswerBody(response, writer.negotiate(request, ResultFormat.GRAPH, "an RDF graph"));
+        long cap = properties.maxResultTriples();
+        try {
+            boolean any = store.query(triplesOf(target), properties.downloadTimeout(), execution -> {
+                RowSet rows = RowSet.adapt(execution.execSelect());
+                if (!rows.hasNext() && !target.isDefault()) {
+                    return false;
+                }
+                Iterator<Triple> triples = Iter.map(rows, row -> Triple.create(row.get(S), row.get(P), row.get(O)));
+                writer.writeTriples(triples, PrefixMapping.Standard, cap, () -> new SparqlProtocolException(
+                        HttpStatus.UNPROCESSABLE_CONTENT, "The graph has more than " + cap + " triples "
+                        + "(innograph.sparql.max-result-triples), too many to gather for JSON-LD or RDF/XML: ask for "
+                        + "text/turtle or application/n-triples, which stream"), body);
+                return true;
+            });
+            if (!any) {
+                throw new SparqlProtocolException(HttpStatus.NOT_FOUND, "No graph <" + target.iri() + "> in the store");
+            }
+            body.finish();
+        } catch (RuntimeException e) {
+            throw body.failed(e);
         }
-        writer.writeGraph(graph, request, response);
     }
 
     @PutMapping(PATH)
@@ -116,28 +158,17 @@ class GraphStoreController {
     }
 
     /**
-     * A copy, because the embedded store's dataset must not be read after its transaction ends. Asked as a
-     * query: a Graph Store request for the whole dataset is not part of SPARQL 1.1, and Jena's remote
-     * connection refuses it without a dataset URL, so the remote mode answered 500.
+     * Asked as a query so that "default" means the union, the same on every store; DISTINCT because a triple may
+     * be in several graphs (it spills to disk on a large store).
      */
-    private static DatasetGraph copyOfDataset(RDFConnection connection) {
-        DatasetGraph copy = DatasetGraphFactory.create();
-        try (QueryExecution execution = connection.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")) {
-            execution.execSelect().forEachRemaining(row -> copy.add(row.get("g").asNode(), row.get("s").asNode(),
-                    row.get("p").asNode(), row.get("o").asNode()));
+    private static Query triplesOf(GraphTarget target) {
+        if (target.isDefault()) {
+            return QueryFactory.create("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }");
         }
-        return copy;
-    }
-
-    private static Model read(RDFConnection connection, GraphTarget target) {
-        // Asked as a query so that "default" means the union, the same on every store.
-        String query = target.isDefault() ? "CONSTRUCT WHERE { ?s ?p ?o }"
-                : "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }";
-        ParameterizedSparqlString construct = new ParameterizedSparqlString(query);
-        if (!target.isDefault()) {
-            construct.setIri("g", target.iri());
-        }
-        return connection.queryConstruct(construct.asQuery());
+        ParameterizedSparqlString select = new ParameterizedSparqlString(
+                "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }");
+        select.setIri("g", target.iri());
+        return select.asQuery();
     }
 
     private static boolean exists(RDFConnection connection, String graph) {

@@ -1,47 +1,52 @@
 package org.innograph.sparql;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 
 import org.apache.jena.query.Query;
-import org.apache.jena.query.ResultSet;
-import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.binding.BindingFactory;
 
 /**
- * The row cap ({@code innograph.sparql.max-result-rows}) for code that answers with rows of a SELECT, such as
- * the REST API: ask for one row more than the cap, keep the cap, and say whether rows were cut off.
+ * The caps on answers ({@code innograph.sparql.max-result-rows}, {@code max-result-triples}): the store is asked
+ * for one row more than the cap, and the answer is refused when that row arrives.
  */
 public final class ResultRows {
 
     private ResultRows() {
     }
 
-    /** Rows up to the cap and whether the answer had more. */
-    public record Capped(List<String> variables, List<Binding> rows, boolean truncated) {
-    }
-
     /** A copy of the query whose LIMIT is at most {@code cap + 1}, so the store never produces more. */
-    public static Query limitedTo(Query query, int cap) {
+    public static Query limitedTo(Query query, long cap) {
         Query copy = query.cloneQuery();
-        long limit = (long) cap + 1;
+        long limit = cap + 1;
         if (!copy.hasLimit() || copy.getLimit() > limit) {
             copy.setLimit(limit);
         }
         return copy;
     }
 
-    /** Reads at most {@code cap} rows, detached from the store; reading must happen while the execution is open. */
-    public static Capped read(ResultSet results, int cap) {
-        List<Binding> rows = new ArrayList<>();
-        while (results.hasNext()) {
-            Binding row = results.nextBinding();
-            if (rows.size() == cap) {
-                return new Capped(results.getResultVars(), rows, true);
+    /** The items as they come, failing with {@code tooMany} when item {@code cap + 1} is asked for. */
+    public static <T> Iterator<T> capped(Iterator<T> items, long cap, Supplier<RuntimeException> tooMany) {
+        return new Iterator<>() {
+            private long count;
+
+            @Override
+            public boolean hasNext() {
+                boolean more = items.hasNext();
+                if (more && count == cap) {
+                    throw tooMany.get();
+                }
+                return more;
             }
-            // Copied: TDB2 resolves values lazily, which is only safe inside the read transaction.
-            rows.add(BindingFactory.copy(row));
-        }
-        return new Capped(results.getResultVars(), rows, false);
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                count++;
+                return items.next();
+            }
+        };
     }
 }

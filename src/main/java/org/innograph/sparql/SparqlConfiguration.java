@@ -12,11 +12,15 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Configuration(proxyBeanMethods = false)
 class SparqlConfiguration {
 
-    /** One supervisor for the store, so that the cap counts queries from every entry point together. */
+    /**
+     * One supervisor for the store, so that the cap counts queries from every entry point together. The
+     * service's own reads (indexes for search, recommendations and pages; the shipped-data check) read whole
+     * graphs, like downloads, and get the download time limit.
+     */
     @Bean
     QuerySupervisor querySupervisor(SparqlProperties properties, MeterRegistry meters) {
         return new QuerySupervisor(properties.maxConcurrentQueries(), properties.admissionWait(),
-                SparqlConfiguration::clientAddress, meters);
+                properties.downloadTimeout(), SparqlConfiguration::clientAddress, meters);
     }
 
     /** The address of the HTTP client asking (behind a proxy, the forwarded one), or "internal". */

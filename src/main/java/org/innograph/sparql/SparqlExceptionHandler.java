@@ -14,6 +14,8 @@ import org.innograph.ingest.RequestMediaType;
 import org.innograph.federation.FederationRefusedException;
 import org.innograph.store.QueryCancelledByOperatorException;
 import org.innograph.store.QueryRejectedException;
+import org.innograph.store.QueryStoppedForMemoryException;
+import org.innograph.store.QueryTooLargeException;
 import org.innograph.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,6 +106,19 @@ class SparqlExceptionHandler {
     ResponseEntity<String> cancelled(QueryCancelledByOperatorException e) {
         return plain(HttpStatus.SERVICE_UNAVAILABLE, "The query was cancelled by an operator (query " + e.id()
                 + ", DELETE /admin/queries/" + e.id() + ")");
+    }
+
+    @ExceptionHandler(QueryStoppedForMemoryException.class)
+    ResponseEntity<String> stoppedForMemory(QueryStoppedForMemoryException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.TEXT_PLAIN).body("The service ran short of memory and stopped this query, the "
+                        + "longest running (query " + e.id() + "): narrow it (LIMIT, fewer rows to sort or join) or try "
+                        + "again later\n");
+    }
+
+    @ExceptionHandler(QueryTooLargeException.class)
+    ResponseEntity<String> tooLarge(QueryTooLargeException e) {
+        return plain(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
     }
 
     @ExceptionHandler(QueryRejectedException.class)

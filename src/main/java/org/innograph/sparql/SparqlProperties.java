@@ -21,6 +21,11 @@ import org.springframework.util.unit.DataSize;
  * @param maxResultRows        the most rows a SELECT answer may have: {@code /sparql} refuses a larger answer
  *                             with 422 (page with LIMIT/OFFSET), and the REST API truncates to it
  *                             ({@link ResultRows})
+ * @param maxResultTriples     the most triples a CONSTRUCT or DESCRIBE answer may have: a larger one is refused with
+ *                             422 (Graph Store reads stream whole graphs instead)
+ * @param downloadTimeout      the time limit of whole-graph and whole-dataset reads (Graph Store GET,
+ *                             {@code /api/dump}), which stream but may take long on a large store, and of the
+ *                             service's own reads (the indexes behind search, recommendations and pages)
  * @param defaultWriteGraph    the named graph that writes addressed to the default graph go to (SPARQL Update
  *                             outside GRAPH, Graph Store {@code ?default}); it is part of the union that queries see
  */
@@ -32,6 +37,8 @@ public record SparqlProperties(
         @DefaultValue("16") int maxConcurrentQueries,
         @DefaultValue("2s") Duration admissionWait,
         @DefaultValue("100000") int maxResultRows,
+        @DefaultValue("100000") long maxResultTriples,
+        @DefaultValue("10m") Duration downloadTimeout,
         @DefaultValue("1MB") DataSize maxTextSize,
         @DefaultValue("https://w3id.org/innograph/graph/default") String defaultWriteGraph) {
 

@@ -88,7 +88,7 @@ class SparqlQueryController {
         Query query = queries.parse(text);
         ProtocolDataset dataset = new ProtocolDataset(values(request, "default-graph-uri"),
                 values(request, "named-graph-uri"));
-        writer.write(queries.execute(query, dataset), request, response);
+        queries.execute(query, dataset, request, response);
     }
 
     static List<String> values(HttpServletRequest request, String name) {

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.apache.jena.graph.Graph;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
@@ -16,6 +17,8 @@ import org.apache.jena.sparql.core.DynamicDatasets;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdfconnection.RDFConnection;
+import org.apache.jena.sparql.engine.main.QC;
+import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
@@ -23,22 +26,34 @@ import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.update.UpdateExecution;
 import org.apache.jena.update.UpdateRequest;
 
-/** TDB2 in a local directory: nothing to install, transactions are real. */
+/**
+ * TDB2 in a local directory: nothing to install, transactions are real. Queries are held in memory to
+ * {@code maxRowsInMemory}: sorts, DISTINCT and the WHERE part of updates spill to disk past it, a grouping
+ * with more groups is refused ({@link BoundedExecutor}), and DESCRIBE streams ({@link StreamingDescribe}).
+ */
 public final class EmbeddedStore implements GraphStore {
+
+    /** The default of {@code innograph.store.max-rows-in-memory}. */
+    public static final long MAX_ROWS_IN_MEMORY = 50_000;
 
     private final Dataset dataset;
     private final AtomicLong generation = new AtomicLong();
     private final QuerySupervisor supervisor;
+    private final long maxRowsInMemory;
 
     public EmbeddedStore(Path directory) {
-        this(directory, QuerySupervisor.unlimited());
+        this(directory, QuerySupervisor.unlimited(), MAX_ROWS_IN_MEMORY);
     }
 
-    public EmbeddedStore(Path directory, QuerySupervisor supervisor) {
+    public EmbeddedStore(Path directory, QuerySupervisor supervisor, long maxRowsInMemory) {
         this.supervisor = supervisor;
+        this.maxRowsInMemory = maxRowsInMemory;
         this.dataset = TDB2Factory.connectDataset(directory.toString());
+        Context context = dataset.getContext();
         // The default graph a query sees is the union of the named graphs, as on our Fuseki configuration.
-        dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
+        context.set(TDB2.symUnionDefaultGraph, true);
+        context.set(ARQ.spillToDiskThreshold, maxRowsInMemory);
+        QC.setFactory(context, BoundedExecutor.factory(maxRowsInMemory));
     }
 
     /** The TDB2 dataset, for operations that only make sense on the embedded store (bulk load, backup). */
@@ -53,26 +68,44 @@ public final class EmbeddedStore implements GraphStore {
 
     @Override
     public <T> T read(Function<RDFConnection, T> work) {
-        return Txn.calculateRead(dataset, () -> {
-            try (RDFConnection connection = RDFConnection.connect(dataset)) {
+        return supervisor.supervise("(read)", ticket -> Txn.calculateRead(dataset, () -> {
+            try (RDFConnection connection = new SupervisedConnection(RDFConnection.connect(dataset), ticket,
+                    supervisor.timeLimit())) {
                 return work.apply(connection);
             }
-        });
+        }));
     }
 
     @Override
     public <T> T query(Query query, Duration timeLimit, Function<QueryExecution, T> work) {
         return supervisor.supervise(query, ticket -> Txn.calculateRead(dataset, () -> {
-            // The store's context goes with every execution, also over a FROM view: it carries settings
-            // installed on the dataset, such as the federation guard.
-            try (QueryExecution execution = QueryExecution.dataset(datasetFor(query))
-                    .query(InterruptibleRegex.rewrite(withoutDataset(query)))
-                    .context(Context.mergeCopy(ARQ.getContext(), dataset.getContext()))
-                    .timeout(timeLimit.toMillis(), TimeUnit.MILLISECONDS).build()) {
+            try (QueryExecution execution = execution(query, timeLimit)) {
                 ticket.attach(execution);
                 return work.apply(execution);
             }
         }));
+    }
+
+    private QueryExecution execution(Query query, Duration timeLimit) {
+        Dataset target = datasetFor(query);
+        // The store's context goes with every execution, also over a FROM view: it carries settings
+        // installed on the dataset, such as the federation guard and the memory bounds.
+        Context context = Context.mergeCopy(ARQ.getContext(), dataset.getContext());
+        Query run = InterruptibleRegex.rewrite(withoutDataset(query));
+        if (query.isDescribeType()) {
+            QueryExec select = QueryExec.dataset(target.asDatasetGraph()).query(StreamingDescribe.selectOf(run))
+                    .context(context).timeout(millis(timeLimit), TimeUnit.MILLISECONDS).build();
+            Graph described = query.hasDatasetDescription() ? target.asDatasetGraph().getDefaultGraph()
+                    : dataset.asDatasetGraph().getUnionGraph();
+            return new StreamingDescribe(query, select, described, maxRowsInMemory);
+        }
+        return QueryExecution.dataset(target).query(run).context(context)
+                .timeout(millis(timeLimit), TimeUnit.MILLISECONDS).build();
+    }
+
+    /** Jena's "no time limit" for zero. */
+    private static long millis(Duration timeLimit) {
+        return timeLimit.isZero() ? -1 : timeLimit.toMillis();
     }
 
     /**
@@ -120,10 +153,12 @@ public final class EmbeddedStore implements GraphStore {
         return generation.get();
     }
 
+    /** Not a read of the data, so not one the supervisor queues: health must answer while queries wait. */
     @Override
     public boolean isReachable() {
         try {
-            return read(connection -> connection.queryAsk("ASK {}"));
+            Txn.executeRead(dataset, () -> { });
+            return true;
         } catch (RuntimeException e) {
             return false;
         }

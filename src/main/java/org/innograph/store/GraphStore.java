@@ -13,19 +13,26 @@ import org.apache.jena.update.UpdateRequest;
  * The one seam between InnoGraph and where its RDF is kept. Everything else talks to the store through
  * {@link RDFConnection}, so the same code runs on embedded TDB2 and on any SPARQL 1.1 server.
  *
- * <p>Reads see the default graph as the union of all named graphs. Work handed to {@link #read} must
- * finish with the connection (materialise results) before returning.
+ * <p>Reads see the default graph as the union of all named graphs. Every read passes the
+ * {@link QuerySupervisor}: admission, a time limit, and a cancel that reaches it. Work handed to a read runs
+ * inside it (on the embedded store, inside one read transaction) and must be done with the results when it
+ * returns: it consumes them as they come, writing them to a client if it answers one, and keeps only what it
+ * needs. Nothing here gathers a whole answer in memory, and callers should not either.
  */
 public interface GraphStore extends AutoCloseable {
 
     StoreMode mode();
 
-    /** Runs read-only work; on the embedded store inside one read transaction. */
+    /**
+     * Runs read-only work of one or several queries as one supervised read, within the supervisor's time
+     * limit; on the embedded store inside one read transaction.
+     */
     <T> T read(Function<RDFConnection, T> work);
 
     /**
-     * Runs a query that stops, on this side and on the server's, once the time limit has passed; the work
-     * must take what it needs from the execution before returning.
+     * Runs a query that stops, on this side and on the server's, once the time limit (zero: none) has passed.
+     * The work streams what it needs from the execution before returning; a remote server's answer is read
+     * as it arrives, never buffered whole.
      *
      * @throws org.apache.jena.query.QueryCancelledException when the limit is reached
      */

@@ -74,25 +74,29 @@ public final class RemoteStore implements GraphStore {
 
     @Override
     public <T> T read(Function<RDFConnection, T> work) {
-        try (RDFConnection connection = connect()) {
-            return work.apply(connection);
-        } catch (HttpException | QueryExceptionHTTP e) {
-            throw translate(e);
-        }
+        return supervisor.supervise("(read)", ticket -> {
+            try (RDFConnection connection = new SupervisedConnection(connect(), ticket, supervisor.timeLimit())) {
+                return work.apply(connection);
+            } catch (HttpException | QueryExceptionHTTP e) {
+                throw translate(e);
+            }
+        });
     }
 
     @Override
     public <T> T query(Query query, Duration timeLimit, Function<QueryExecution, T> work) {
         return supervisor.supervise(query, ticket -> {
-            try (QueryExecution execution = QueryExecutionHTTPBuilder.service(endpoints.queryUrl().toString())
+            QueryExecutionHTTPBuilder builder = QueryExecutionHTTPBuilder.service(endpoints.queryUrl().toString())
                     .httpClient(httpClient)
-                    .query(query)
-                    // Fuseki reads "timeout" in SECONDS (SPARQLQueryProcessor parses it with TimeUnit.SECONDS) and
-                    // stops the work on its side too; others ignore it. Sent in milliseconds it meant a 1000× longer
-                    // limit: the server went on computing long after InnoGraph had answered 503.
-                    .param("timeout", fusekiSeconds(timeLimit))
-                    .timeout(timeLimit.toMillis(), TimeUnit.MILLISECONDS)
-                    .build()) {
+                    .query(query);
+            if (!timeLimit.isZero()) {
+                // Fuseki reads "timeout" in SECONDS (SPARQLQueryProcessor parses it with TimeUnit.SECONDS) and
+                // stops the work on its side too; others ignore it. Sent in milliseconds it meant a 1000× longer
+                // limit: the server went on computing long after InnoGraph had answered 503.
+                builder.param("timeout", fusekiSeconds(timeLimit))
+                        .timeout(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            try (QueryExecution execution = builder.build()) {
                 ticket.attach(execution);
                 return work.apply(execution);
             } catch (HttpException | QueryExceptionHTTP e) {

@@ -12,12 +12,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mode      embedded TDB2 (default) or a remote SPARQL 1.1 server
  * @param directory TDB2 directory for the embedded mode
  * @param remote    endpoints and credentials for the remote mode
+ * @param maxRowsInMemory    rows one query may hold in memory on the embedded store: sorts, DISTINCT and the
+ *                           WHERE part of updates spill to disk past it; a GROUP BY with more groups is
+ *                           refused with 422
+ * @param heapGuardThreshold the fraction of the heap that, still used right after a garbage collection, makes
+ *                           the service stop its longest-running query and refuse new ones (503) until
+ *                           memory is free again
  */
 @ConfigurationProperties("innograph.store")
 public record StoreProperties(
         @DefaultValue("embedded") StoreMode mode,
         @DefaultValue("var/tdb2") Path directory,
-        @DefaultValue Remote remote) {
+        @DefaultValue Remote remote,
+        @DefaultValue("50000") long maxRowsInMemory,
+        @DefaultValue("0.85") double heapGuardThreshold) {
 
     /**
      * @param queryUrl  SPARQL 1.1 query endpoint, e.g. {@code http://localhost:3030/innograph/query}

@@ -29,6 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "innograph.sparql.max-concurrent-queries=2",
         "innograph.sparql.admission-wait=0s",
         "innograph.sparql.max-result-rows=1000",
+        "innograph.sparql.max-result-triples=1000",
+        "innograph.store.max-rows-in-memory=2000",
         "innograph.security.cors.allowed-origins=https://notebook.example.org"})
 abstract class HardenedServer {
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
@@ -25,14 +26,19 @@ public final class TestFuseki implements AutoCloseable {
 
     public static TestFuseki start() {
         try {
-            Path directory = Files.createTempDirectory("fuseki-tdb2");
-            DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(directory.toString());
-            dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
-            FusekiServer server = FusekiServer.create().port(0).loopback(true).add("/ds", dataset).build().start();
-            return new TestFuseki(server);
+            return start(Files.createTempDirectory("fuseki-tdb2"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Over the TDB2 database in this directory, as the docker configuration runs it (sorts spill to disk). */
+    public static TestFuseki start(Path directory) {
+        DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(directory.toString());
+        dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
+        dataset.getContext().set(ARQ.spillToDiskThreshold, 50_000L);
+        FusekiServer server = FusekiServer.create().port(0).loopback(true).add("/ds", dataset).build().start();
+        return new TestFuseki(server);
     }
 
     public String datasetUrl() {
