@@ -28,6 +28,8 @@ public final class EmbeddedStore implements GraphStore {
 
     private final Dataset dataset;
     private final AtomicLong generation = new AtomicLong();
+    /** Generations restart at 0 with the process; versions must not repeat across restarts. */
+    private final String epoch = WriteMarker.newToken();
     private final QuerySupervisor supervisor;
 
     public EmbeddedStore(Path directory) {
@@ -118,6 +120,11 @@ public final class EmbeddedStore implements GraphStore {
     @Override
     public long generation() {
         return generation.get();
+    }
+
+    @Override
+    public String version() {
+        return epoch + "." + generation.get();
     }
 
     @Override
