@@ -177,8 +177,12 @@ class HttpCachingTest extends ShippedDataServer {
         return JSON.readTree(response.body()).path("results").path("bindings").valueStream().toList();
     }
 
-    /** Queries the store has run, by the service's own metrics. */
     private long queriesRun() {
+        return queriesRun(http);
+    }
+
+    /** Queries the store has run, by the service's own metrics. */
+    static long queriesRun(Http http) {
         JsonNode metric = JSON.readTree(http.get("/actuator/metrics/innograph.sparql.queries", null).body());
         for (JsonNode measurement : metric.path("measurements")) {
             if (measurement.path("statistic").asString().equals("COUNT")) {
