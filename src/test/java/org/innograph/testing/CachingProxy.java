@@ -35,9 +35,9 @@ public final class CachingProxy implements AutoCloseable {
     public static void assumeInstalled() {
         boolean installed = Files.isExecutable(NGINX);
         if (!installed && System.getenv("CI") != null) {
-            throw new IllegalStateException("CI must install Debian's nginx-light (.ci/run)");
+            throw new IllegalStateException("CI must install Debian's nginx (.ci/run)");
         }
-        Assumptions.assumeTrue(installed, "nginx tests skipped: apt-get install nginx-light");
+        Assumptions.assumeTrue(installed, "nginx tests skipped: apt-get install nginx");
     }
 
     public static CachingProxy inFrontOf(int upstreamPort) {
