@@ -205,7 +205,7 @@ public final class RemoteStore implements GraphStore {
             }
             String seen;
             try {
-                seen = read(WriteMarker::read);
+                seen = read(connection -> WriteMarker.read(connection, CONNECT_TIMEOUT));
             } catch (RuntimeException e) {
                 // The next reading is tried after the interval; until then the store is likely failing reads too.
                 log.debug("Cannot read the store's write marker: {}", e.getMessage());

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 
 import org.apache.jena.query.ParameterizedSparqlString;
@@ -44,9 +46,10 @@ final class WriteMarker {
         return move.asUpdate();
     }
 
-    /** The marker's token now, or {@link #UNSET}. */
-    static String read(RDFConnection connection) {
-        try (QueryExecution execution = connection.query(READ)) {
+    /** The marker's token now, or {@link #UNSET}; a server that does not answer within the limit fails it. */
+    static String read(RDFConnection connection, Duration timeLimit) {
+        try (QueryExecution execution = connection.newQuery().query(READ)
+                .timeout(timeLimit.toMillis(), TimeUnit.MILLISECONDS).build()) {
             ResultSet rows = execution.execSelect();
             if (!rows.hasNext()) {
                 return UNSET;
