@@ -139,7 +139,18 @@ final class CachingResponse extends HttpServletResponseWrapper {
     @Override
     public void resetBuffer() {
         kept = new ByteArrayOutputStream();
+        tooLarge = false;
         super.resetBuffer();
+    }
+
+    /** An error handler may start the response again: so do its caching headers. */
+    @Override
+    public void reset() {
+        super.reset();
+        kept = new ByteArrayOutputStream();
+        tooLarge = false;
+        decided = false;
+        status = HttpStatus.OK.value();
     }
 
     /** Called once the answer is made. With {@code withhold}, sends it now (or a 304 for a 200). */
@@ -152,6 +163,9 @@ final class CachingResponse extends HttpServletResponseWrapper {
             return;
         }
         HttpServletResponse response = (HttpServletResponse) getResponse();
+        if (response.isCommitted()) {
+            return;
+        }
         if (status == HttpStatus.OK.value() && !isVolatile.getAsBoolean()) {
             response.setStatus(HttpStatus.NOT_MODIFIED.value());
         } else if (!tooLarge) {

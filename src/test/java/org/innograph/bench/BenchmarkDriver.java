@@ -294,7 +294,6 @@ public final class BenchmarkDriver implements Callable<Integer> {
         return mix.without(tooSlow);
     }
 
-    /** Warm-up, then A B B A halves, so drift on a shared machine falls on both servers alike. */
     private void queryMix(String scale, QueryMix mix, ServerProcess innograph, ServerProcess fuseki, int clientCount)
             throws InterruptedException {
         List<QueryMix.Request> requests = mix.requests(seed + clientCount, 4000);
@@ -303,12 +302,9 @@ public final class BenchmarkDriver implements Callable<Integer> {
         List<String> names = requests.stream().map(QueryMix.Request::name).toList();
         Duration warmup = Duration.ofMillis((long) (warmupSeconds * 1000));
         Duration half = Duration.ofMillis((long) (durationSeconds * 500));
-        load.run(toInnograph, names, clientCount, warmup);
-        load.run(toFuseki, names, clientCount, warmup);
-        Measurement a = load.run(toInnograph, names, clientCount, half);
-        Measurement b = load.run(toFuseki, names, clientCount, half);
-        b = b.plus(load.run(toFuseki, names, clientCount, half));
-        a = a.plus(load.run(toInnograph, names, clientCount, half));
+        Measurement[] measured = load.sideBySide(toInnograph, toFuseki, names, clientCount, warmup, half);
+        Measurement a = measured[0];
+        Measurement b = measured[1];
         String section = "query mix, " + clientCount + (clientCount == 1 ? " client" : " clients");
         String errors = a.errors() + b.errors() == 0 ? "" : "errors: InnoGraph " + a.errors() + ", Fuseki " + b.errors();
         table.add(new Row(scale, section, "throughput", "queries/s", a.throughput(), b.throughput(), "Fuseki",

@@ -44,12 +44,9 @@ final class RepeatedQueries {
                 + "answer cache on): answers " + (different.isEmpty() ? "all the same as Fuseki's, kept ones included"
                 : "DIFFERENT for " + different));
         for (int c : clients) {
-            load.run(toInnograph, names, c, warmup);
-            load.run(toFuseki, names, c, warmup);
-            Measurement a = load.run(toInnograph, names, c, half);
-            Measurement b = load.run(toFuseki, names, c, half);
-            b = b.plus(load.run(toFuseki, names, c, half));
-            a = a.plus(load.run(toInnograph, names, c, half));
+            Measurement[] measured = load.sideBySide(toInnograph, toFuseki, names, c, warmup, half);
+            Measurement a = measured[0];
+            Measurement b = measured[1];
             String section = "repeated queries, " + c + (c == 1 ? " client" : " clients");
             String errors = a.errors() + b.errors() == 0 ? "" : "errors: InnoGraph " + a.errors() + ", Fuseki "
                     + b.errors();
