@@ -47,7 +47,7 @@ public final class RemoteStore implements GraphStore {
     private final QuerySupervisor supervisor;
     private final long checkIntervalNanos;
     private final long outsideWritesMillis;
-    /** The marker as last read or written by this instance; guarded by {@code this}. */
+    /** The marker as last read or written by this instance, null if the last reading failed; guarded by {@code this}. */
     private String marker;
     /** When the last marker reading was sent ({@link System#nanoTime()}); guarded by {@code this}. */
     private long checkedAt;
@@ -189,6 +189,10 @@ public final class RemoteStore implements GraphStore {
         synchronized (this) {
             current = marker;
         }
+        if (current == null) {
+            // The marker could not be read: a version no answer was kept under.
+            return "unknown." + WriteMarker.newToken();
+        }
         long unmarked = unmarkedWrites.get();
         return current + "." + System.currentTimeMillis() / outsideWritesMillis + (unmarked == 0 ? "" : "." + unmarked);
     }
@@ -207,13 +211,16 @@ public final class RemoteStore implements GraphStore {
             try {
                 seen = read(connection -> WriteMarker.read(connection, CONNECT_TIMEOUT));
             } catch (RuntimeException e) {
-                // The next reading is tried after the interval; until then the store is likely failing reads too.
+                // Whatever was written meanwhile is unknown: no kept answer may be given until a reading succeeds
+                // (tried again after the interval; until then the store is likely failing reads too).
                 log.debug("Cannot read the store's write marker: {}", e.getMessage());
+                marker = null;
                 checkedAt = sent;
                 checkedOnce = true;
                 return;
             }
             if (checkedOnce && !seen.equals(marker)) {
+                // Another instance wrote, or the last reading failed and anything may have happened.
                 generation.incrementAndGet();
             }
             marker = seen;
