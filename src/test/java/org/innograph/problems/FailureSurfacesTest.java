@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "innograph.data.directories=src/test/resources/fixtures/protocol",
         "innograph.security.writer.username=" + Http.WRITER,
         "innograph.security.writer.password=" + Http.WRITER_PASSWORD,
-        "innograph.sparql.query-timeout=5s",
+        "innograph.sparql.query-timeout=8s",
         "innograph.sparql.max-concurrent-queries=1",
         "innograph.sparql.admission-wait=0s"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -50,6 +52,8 @@ class FailureSurfacesTest {
             + "?m ?n1 ?o . ?q ?r ?t . ?u ?v ?w . ?x ?y ?z }";
 
     static final TestFuseki FUSEKI = TestFuseki.start();
+    /** Clients of their own: the common pool has a single thread on a two-core machine. */
+    static final ExecutorService CLIENTS = Executors.newCachedThreadPool();
 
     @LocalServerPort
     int port;
@@ -65,6 +69,7 @@ class FailureSurfacesTest {
 
     @AfterAll
     static void stopStore() {
+        CLIENTS.shutdownNow();
         FUSEKI.close();
     }
 
@@ -119,17 +124,21 @@ class FailureSurfacesTest {
     @Order(4)
     void admissionRefused() throws Exception {
         CompletableFuture<HttpResponse<String>> holder = CompletableFuture.supplyAsync(
-                () -> get("/sparql?query=" + Http.encode(ENDLESS), null));
+                () -> get("/sparql?query=" + Http.encode(ENDLESS), null), CLIENTS);
         try {
             waitUntilRunning();
-            SoftAssertions soft = new SoftAssertions();
+            // Both asked at once while the holder runs: the answer must not depend on which came first.
+            CompletableFuture<HttpResponse<String>> stored = CompletableFuture.supplyAsync(
+                    () -> get("/api/queries/practices-by-country?country=SI", "application/json"), CLIENTS);
             HttpResponse<String> sparql = get("/sparql?query=" + Http.encode("ASK {}"), null);
+            assertThat(holder).as("the holder still runs").isNotDone();
+            SoftAssertions soft = new SoftAssertions();
             expect(soft, "sparql", sparql, 503, PLAIN);
             soft.assertThat(sparql.headers().firstValue("Retry-After")).as("sparql Retry-After").hasValue("1");
-            HttpResponse<String> stored = get("/api/queries/practices-by-country?country=SI", "application/json");
-            expect(soft, "stored query", stored, 503, PROBLEM);
-            soft.assertThat(stored.headers().firstValue("Retry-After")).as("stored query Retry-After").hasValue("1");
-            soft.assertThat(stored.body()).contains("innograph.sparql.max-concurrent-queries");
+            expect(soft, "stored query", stored.get(), 503, PROBLEM);
+            soft.assertThat(stored.get().headers().firstValue("Retry-After")).as("stored query Retry-After")
+                    .hasValue("1");
+            soft.assertThat(stored.get().body()).contains("innograph.sparql.max-concurrent-queries");
             soft.assertAll();
         } finally {
             assertThat(holder.get().statusCode()).isEqualTo(503);
@@ -161,7 +170,7 @@ class FailureSurfacesTest {
 
     private void assertCancelled(String endpoint, Supplier<HttpResponse<String>> slow, String mediaType)
             throws Exception {
-        CompletableFuture<HttpResponse<String>> running = CompletableFuture.supplyAsync(slow);
+        CompletableFuture<HttpResponse<String>> running = CompletableFuture.supplyAsync(slow, CLIENTS);
         long id = waitUntilRunning();
         assertThat(http.send(Http.withWriter(http.request("/admin/queries/" + id).DELETE())).statusCode())
                 .isEqualTo(204);
