@@ -29,7 +29,8 @@ import org.springframework.http.HttpStatus;
 final class CachingResponse extends HttpServletResponseWrapper {
 
     /** Headers of an answer that belong to the answer (not to this exchange), and so are replayed with it. */
-    static final List<String> ANSWER_HEADERS = List.of(HttpHeaders.CONTENT_LANGUAGE, HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.LINK, "Content-Security-Policy", "X-Content-Type-Options");
+    static final List<String> ANSWER_HEADERS = List.of(HttpHeaders.CONTENT_LANGUAGE, HttpHeaders.CONTENT_DISPOSITION,
+            HttpHeaders.LINK, "Content-Security-Policy", "X-Content-Type-Options");
 
     private final BooleanSupplier isVolatile;
     private final ReadHeaders headers;

@@ -47,7 +47,7 @@ public final class RemoteStore implements GraphStore {
     private final QuerySupervisor supervisor;
     private final long checkIntervalNanos;
     private final long outsideWritesMillis;
-    /** The marker as last read or written by this instance, null if the last reading failed; guarded by {@code this}. */
+    /** The marker as last read or written here, null if the last reading failed; guarded by {@code this}. */
     private String marker;
     /** When the last marker reading was sent ({@link System#nanoTime()}); guarded by {@code this}. */
     private long checkedAt;

@@ -18,7 +18,8 @@ class HttpCachingTest extends ShippedDataServer {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String GRAPH = "https://w3id.org/innograph/graph/cache-test";
-    private static final String PRACTICES = "SELECT (COUNT(?p) AS ?n) WHERE { ?p a <https://w3id.org/innograph/ontology#GoodPractice> }";
+    private static final String PRACTICES =
+            "SELECT (COUNT(?p) AS ?n) WHERE { ?p a <https://w3id.org/innograph/ontology#GoodPractice> }";
     private static final String NOTES = "SELECT ?o WHERE { <urn:cache-test:s> <urn:cache-test:p> ?o } ORDER BY ?o";
     private static final String JSON_RESULTS = "application/sparql-results+json";
 
@@ -149,8 +150,10 @@ class HttpCachingTest extends ShippedDataServer {
                 "/id/practice/active-role-of-business-support-organisation-in-cluster-support-slovakia")) {
             HttpResponse<String> first = http.get(path, null);
             assertThat(first.statusCode()).as(path).isEqualTo(200);
-            String etag = first.headers().firstValue("ETag").orElseThrow(() -> new AssertionError(path + " has no ETag"));
-            HttpResponse<String> head = http.send(http.request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+            String etag = first.headers().firstValue("ETag")
+                    .orElseThrow(() -> new AssertionError(path + " has no ETag"));
+            HttpResponse<String> head = http.send(http.request(path)
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()));
             assertThat(head.statusCode()).as(path).isEqualTo(200);
             assertThat(head.headers().firstValue("ETag")).as(path).hasValue(etag);
             HttpResponse<String> again = http.send(http.request(path).header("If-None-Match", etag));
