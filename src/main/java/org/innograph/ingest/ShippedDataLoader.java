@@ -27,10 +27,15 @@ import org.apache.jena.query.QueryExecution;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandlerFactory;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.modify.request.UpdateDrop;
 import org.apache.jena.update.UpdateRequest;
+import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.VOID;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.innograph.store.EmbeddedStore;
@@ -41,7 +46,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings the store in step with the shipped files: each RDF file in the data folders is one named graph.
  * A file is reloaded only when its content hash changed, so a restart with the same files costs a
- * directory listing and one query. Each graph is replaced in one write, so a graph is never half-loaded.
+ * directory listing and one query. A graph that holds triples is replaced in one write, so it is never
+ * half-replaced; a graph that is empty is filled by TDB2's phased bulk loader (see {@link #bulkLoadFresh}).
  */
 public class ShippedDataLoader {
 
@@ -144,6 +150,13 @@ public class ShippedDataLoader {
      * moved there within the same transaction, which costs a second write of a small file only.
      */
     private Loaded loadInto(EmbeddedStore embedded, Path file, String hash) {
+        DatasetGraph database = embedded.dataset().asDatasetGraph();
+        Node provisionalGraph = NodeFactory.createURI(GraphNames.forFile(file));
+        boolean fresh = Txn.calculateRead(database,
+                () -> !database.containsGraph(provisionalGraph) || database.getGraph(provisionalGraph).isEmpty());
+        if (fresh) {
+            return bulkLoadFresh(embedded, file, hash, provisionalGraph);
+        }
         Loaded[] result = new Loaded[1];
         store.write(connection -> {
             DatasetGraph dataset = embedded.dataset().asDatasetGraph();
@@ -152,17 +165,55 @@ public class ShippedDataLoader {
             Scan scan = scan(file, triple -> dataset.add(provisional, triple.getSubject(), triple.getPredicate(),
                     triple.getObject()));
             String graph = GraphNames.forShippedFile(file, scan.declaredDatasets());
-            if (!graph.equals(provisional.getURI())) {
-                Node target = NodeFactory.createURI(graph);
-                dataset.deleteAny(target, Node.ANY, Node.ANY, Node.ANY);
-                List<Triple> content = dataset.getGraph(provisional).find().toList();
-                content.forEach(t -> dataset.add(target, t.getSubject(), t.getPredicate(), t.getObject()));
-                dataset.deleteAny(provisional, Node.ANY, Node.ANY, Node.ANY);
-            }
+            moveIfDeclaredOtherwise(dataset, provisional, graph);
             connection.update(loadRecord(graph, file, hash));
             result[0] = new Loaded(graph, scan.triples());
         });
         return result[0];
+    }
+
+    /**
+     * Embedded store, into a graph that is empty: nothing is replaced, so the file can go through TDB2's phased
+     * loader (its index building uses a second core), which commits on its own. The same strict parse feeds it, so
+     * a bad file still fails with its line and column; a failure aborts the load and the graph is dropped, so it is
+     * empty again, as before. The load record is written last: a load cut short (e.g. the process killed) leaves no
+     * record, and the next start loads the file again — then through the replacing path above, in one transaction.
+     */
+    private Loaded bulkLoadFresh(EmbeddedStore embedded, Path file, String hash, Node provisional) {
+        DatasetGraph database = embedded.dataset().asDatasetGraph();
+        DataLoader loader = LoaderFactory.phasedLoader(database, provisional, (format, args) -> { });
+        Scan scan;
+        loader.startBulk();
+        try {
+            StreamRDF sink = loader.stream();
+            scan = scan(file, triple -> sink.triple(triple));
+            loader.finishBulk();
+        } catch (RuntimeException e) {
+            loader.finishException(e);
+            store.write(connection -> connection.update(new UpdateRequest(new UpdateDrop(provisional, true))));
+            throw e;
+        }
+        String graph = GraphNames.forShippedFile(file, scan.declaredDatasets());
+        store.write(connection -> {
+            moveIfDeclaredOtherwise(database, provisional, graph);
+            connection.update(loadRecord(graph, file, hash));
+        });
+        return new Loaded(graph, scan.triples());
+    }
+
+    /**
+     * A file named otherwise than the graph it declares (ontology/innograph.ttl is "ontology") went into the graph
+     * of its name; its triples move to the declared one, which they replace. Small files only; inside a write.
+     */
+    private static void moveIfDeclaredOtherwise(DatasetGraph dataset, Node provisional, String graph) {
+        if (graph.equals(provisional.getURI())) {
+            return;
+        }
+        Node target = NodeFactory.createURI(graph);
+        dataset.deleteAny(target, Node.ANY, Node.ANY, Node.ANY);
+        List<Triple> content = dataset.getGraph(provisional).find().toList();
+        content.forEach(t -> dataset.add(target, t.getSubject(), t.getPredicate(), t.getObject()));
+        dataset.deleteAny(provisional, Node.ANY, Node.ANY, Node.ANY);
     }
 
     /**

@@ -15,6 +15,7 @@ import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
+import org.innograph.recommend.RankingStatisticsKeeper;
 import org.innograph.sparql.SparqlProperties;
 import org.innograph.store.GraphStore;
 import org.springframework.stereotype.Service;
@@ -32,16 +33,20 @@ class StoredQueryRunner {
     private final GraphStore store;
     private final SparqlProperties sparql;
     private final QueriesProperties properties;
+    private final RankingStatisticsKeeper statistics;
 
-    StoredQueryRunner(GraphStore store, SparqlProperties sparql, QueriesProperties properties) {
+    StoredQueryRunner(GraphStore store, SparqlProperties sparql, QueriesProperties properties,
+            RankingStatisticsKeeper statistics) {
         this.store = store;
         this.sparql = sparql;
         this.properties = properties;
+        this.statistics = statistics;
     }
 
     StoredAnswer run(StoredQuery stored, Map<String, String[]> request) {
         PageRequest page = PageRequest.from(stored, request, properties);
         Query query = QueryBinder.bind(stored, request);
+        statistics.beforeQuery(query);
         if (query.isSelectType()) {
             return select(query, page);
         }

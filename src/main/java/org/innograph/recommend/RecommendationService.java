@@ -91,6 +91,23 @@ public class RecommendationService {
         return new Peers(view(current.index(), target), current.peers().rank(place, limit));
     }
 
+    /** The index answers come from now: built again first if the store has moved on. */
+    RecommendationIndex index() {
+        return current().index();
+    }
+
+    /**
+     * A write that changed nothing the index reads (the ranking statistics, which are made from the index): the
+     * index built at generation {@code before} still holds at {@code after}, so it is not built again.
+     */
+    synchronized void unchangedBy(long before, long after) {
+        Snapshot current = snapshot;
+        if (current != null && current.generation() == before) {
+            snapshot = new Snapshot(after, current.builtAt(), current.index(), current.targets(), current.practices(),
+                    current.peers());
+        }
+    }
+
     private static Target require(Target target, String parameter, String message) {
         if (target == null) {
             throw RecommendationException.unknown(parameter, message);

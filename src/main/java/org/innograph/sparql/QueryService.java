@@ -9,6 +9,7 @@ import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.innograph.federation.FederationPolicy;
+import org.innograph.recommend.RankingStatisticsKeeper;
 import org.innograph.store.GraphStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -20,11 +21,14 @@ public class QueryService {
     private final GraphStore store;
     private final SparqlProperties properties;
     private final FederationPolicy federation;
+    private final RankingStatisticsKeeper statistics;
 
-    public QueryService(GraphStore store, SparqlProperties properties, FederationPolicy federation) {
+    public QueryService(GraphStore store, SparqlProperties properties, FederationPolicy federation,
+            RankingStatisticsKeeper statistics) {
         this.store = store;
         this.properties = properties;
         this.federation = federation;
+        this.statistics = statistics;
     }
 
     public Query parse(String text) {
@@ -41,6 +45,8 @@ public class QueryService {
 
     public QueryOutcome execute(Query query, ProtocolDataset dataset) {
         federation.check(query);
+        // A ranking on the statistics graph must not run on figures older than the last write.
+        statistics.beforeQuery(query);
         dataset.applyTo(query);
         int cap = properties.maxResultRows();
         Query run = query.isSelectType() ? ResultRows.limitedTo(query, cap) : query;

@@ -28,6 +28,8 @@ import org.innograph.bench.QueryLoad.Measurement;
 import org.innograph.bench.ResultTable.Goal;
 import org.innograph.bench.ResultTable.Row;
 import org.innograph.ingest.ShippedDataLoader;
+import org.innograph.recommend.RankingStatistics;
+import org.innograph.recommend.RecommendationIndex;
 import org.innograph.store.EmbeddedStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -81,6 +83,9 @@ public final class BenchmarkDriver implements Callable<Integer> {
 
     @Option(names = "--skip-shipped-startup", description = "skip the cold start on the shipped data alone")
     boolean skipShippedStartup;
+
+    @Option(names = "--skip-bulk-load", description = "skip the bulk-load comparison (for a run of the queries only)")
+    boolean skipBulkLoad;
 
     private final ResultTable table = new ResultTable();
     private final QueryLoad load = new QueryLoad();
@@ -151,12 +156,18 @@ public final class BenchmarkDriver implements Callable<Integer> {
                         + "(%.0f MB N-Triples).", scale, practices, summary.organisations(), summary.actions(),
                 summary.triples(), Files.size(file) / 1e6));
 
-        bulkLoad(scale, dir, dataDir, file, first);
+        if (!skipBulkLoad) {
+            bulkLoad(scale, dir, dataDir, file, first);
+        }
 
         // The store both servers answer from: everything shipped plus the synthetic graph, built by InnoGraph.
         Path innographStore = fresh(dir.resolve("tdb2-innograph"));
         EmbeddedStore store = new EmbeddedStore(innographStore);
         new ShippedDataLoader(store, List.of(root.resolve("ontology"), root.resolve("data"), dataDir)).synchronise();
+        // The ranking statistics, as the service writes them before its first recommendation query: Fuseki's copy
+        // needs them too, and InnoGraph then finds them current (same content hash) and does not write again.
+        store.write(connection -> connection.put(RankingStatistics.GRAPH,
+                RankingStatistics.of(RecommendationIndex.load(connection)).model()));
         QueryMix mix = QueryMix.from(root, store.dataset());
         if (first) {
             table.note("Query mix: " + mix.queries().size() + " queries" + (mix.leftOut().isEmpty() ? ""
@@ -223,7 +234,7 @@ public final class BenchmarkDriver implements Callable<Integer> {
         innograph = Math.max(innograph, innographLoad(fresh(dir.resolve("load-innograph")), dataDir));
         jenaPhased = Math.max(jenaPhased, jenaLoad(fresh(dir.resolve("load-jena-phased")), file, "phased"));
         table.add(new Row(scale, "bulk load", "triples/s", "triples/s", innograph, jenaPhased,
-                "Jena TDB2 phased loader", Goal.AT_LEAST, 0.8, "Jena's default (tdb2.tdbloader); best of 2"));
+                "Jena TDB2 phased loader", Goal.AT_LEAST, 1.0, "Jena's default (tdb2.tdbloader); best of 2"));
         table.add(new Row(scale, "bulk load", "triples/s", "triples/s", innograph, jenaBasic,
                 "Jena TDB2 basic loader", Goal.AT_LEAST, 0.8, "best of 2"));
         for (String name : List.of("warm-innograph", "warm-jena", "load-jena-phased", "load-innograph",
@@ -383,7 +394,7 @@ public final class BenchmarkDriver implements Callable<Integer> {
     }
 
     /** Closes a store and frees its directory for another process (TDB2 keeps one lock per JVM). */
-    private static void release(EmbeddedStore store) {
+    static void release(EmbeddedStore store) {
         DatasetGraph dataset = store.dataset().asDatasetGraph();
         store.close();
         TDBInternal.expel(dataset);
@@ -394,7 +405,7 @@ public final class BenchmarkDriver implements Callable<Integer> {
                 : practices % 1000 == 0 ? practices / 1000 + "K" : Integer.toString(practices);
     }
 
-    private static String machine() {
+    static String machine() {
         var os = ManagementFactory.getOperatingSystemMXBean();
         long memory = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getTotalMemorySize() : -1;
         return String.format(Locale.ROOT, "%d cores, %.0f GB memory, %s %s, %s %s", os.getAvailableProcessors(),
@@ -402,13 +413,13 @@ public final class BenchmarkDriver implements Callable<Integer> {
                 os.getArch());
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private static Path fresh(Path directory) throws IOException {
+    static Path fresh(Path directory) throws IOException {
         delete(directory);
         Files.createDirectories(directory);
         return directory;
@@ -425,7 +436,7 @@ public final class BenchmarkDriver implements Callable<Integer> {
         }
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path path : walk.toList()) {
                 Path target = to.resolve(from.relativize(path).toString());

@@ -47,8 +47,11 @@ import org.innograph.queries.QueryParameter;
  */
 final class QueryMix {
 
-    /** One query of the mix and how to bind it. */
-    record StoredQuery(String name, Query query, List<Parameter> parameters) {
+    /**
+     * One query of the mix and how to bind it; {@code firstPage} is the LIMIT the stored-query API sets for the first
+     * page of a paged query (its page size and one row more, to tell whether a next page exists), 0 for none.
+     */
+    record StoredQuery(String name, Query query, List<Parameter> parameters, long firstPage) {
     }
 
     /**
@@ -73,6 +76,9 @@ final class QueryMix {
             Kind.PRACTICE, "SELECT ?v { ?a ig:inspiredBy ?v } LIMIT 20000",
             Kind.PROJECT, "SELECT ?v { ?p ig:sharedInProject ?v } LIMIT 20000"));
 
+    /** The service's defaults for stored queries. */
+    private static final QueriesProperties PROPERTIES = new QueriesProperties(null, 10_000, 100);
+
     private final List<StoredQuery> queries;
     private final Map<Kind, List<Node>> pools;
     private final List<String> leftOut;
@@ -89,7 +95,7 @@ final class QueryMix {
         List<String> leftOut = new ArrayList<>();
         List<StoredQuery> queries = new ArrayList<>();
         Map<String, org.innograph.queries.StoredQuery> stored =
-                new QueryCatalogue(new QueriesProperties(null, 10_000, 100)).contents().queries();
+                new QueryCatalogue(PROPERTIES).contents().queries();
         if (!stored.isEmpty()) {
             new TreeMap<>(stored).forEach((name, query) -> {
                 StoredQuery usable = usable(query, pools);
@@ -129,7 +135,13 @@ final class QueryMix {
             }
             parameters.add(new Parameter(Var.alloc(declared.name()), kind, choices, declared.required()));
         }
-        return new StoredQuery(stored.name(), stored.query(), parameters);
+        // As the API asks for the first page: the page size (the header's, else the default) and one row more.
+        long firstPage = stored.paged() ? Math.min(stored.pageSize() != null ? stored.pageSize() : PROPERTIES.defaultPerPage(),
+                PROPERTIES.maxRows()) + 1L : 0;
+        if (firstPage > 0 && stored.query().hasLimit()) {
+            firstPage = Math.min(firstPage, stored.query().getLimit());
+        }
+        return new StoredQuery(stored.name(), stored.query(), parameters, firstPage);
     }
 
     private static Kind kindOf(QueryParameter parameter) {
@@ -171,7 +183,7 @@ final class QueryMix {
                 String name = file.getFileName().toString().replaceFirst("\\.rq$", "");
                 Query query = QueryFactory.create(Files.readString(file, StandardCharsets.UTF_8), Syntax.syntaxARQ);
                 if (query.isSelectType() || query.isAskType()) {
-                    queries.add(new StoredQuery(name, query, List.of()));
+                    queries.add(new StoredQuery(name, query, List.of(), 0));
                 }
             }
         } catch (IOException e) {
@@ -232,7 +244,8 @@ final class QueryMix {
     /** The query with its parameters bound to values drawn from the data. */
     String bind(StoredQuery stored, SplittableRandom random) {
         if (stored.parameters().isEmpty()) {
-            return bind(stored.query(), random);
+            return stored.firstPage() > 0 ? firstPage(bind(stored.query(), random), stored.firstPage())
+                    : bind(stored.query(), random);
         }
         ElementGroup group = new ElementGroup();
         for (Parameter parameter : stored.parameters()) {
@@ -246,7 +259,15 @@ final class QueryMix {
             data.add(BindingFactory.binding(parameter.var(), value));
             group.addElement(data);
         }
-        return withValues(stored.query(), group);
+        String bound = withValues(stored.query(), group);
+        return stored.firstPage() > 0 ? firstPage(bound, stored.firstPage()) : bound;
+    }
+
+    /** The query as the stored-query API runs it for the first page: with its LIMIT. */
+    private static String firstPage(String query, long limit) {
+        Query parsed = QueryFactory.create(query, Syntax.syntaxARQ);
+        parsed.setLimit(limit);
+        return parsed.serialize();
     }
 
     /** The query with {@code ?var} bound to {@code value} by a VALUES block at the start of its WHERE clause. */

@@ -107,7 +107,11 @@ final class Recommendations {
 
     /** The stored query with ?region bound as the API binds it: a VALUES block before its pattern. */
     private String bound(Node region) {
-        return QueryMix.withValue(QueryFactory.create(sparql, Syntax.syntaxARQ), Var.alloc("region"), region);
+        // The first page, as the stored-query API asks for it (page size 10, and one row more).
+        var query = QueryFactory.create(QueryMix.withValue(QueryFactory.create(sparql, Syntax.syntaxARQ),
+                Var.alloc("region"), region), Syntax.syntaxARQ);
+        query.setLimit(11);
+        return query.serialize();
     }
 
     private static HttpRequest api(String base, Node region) {

@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.innograph.ShippedGraph;
 import org.innograph.recommend.RankingOptions.Exclusion;
@@ -56,11 +57,15 @@ class RecommendationFacesAgreeTest {
         final Targets targets;
         int nonEmpty;
 
-        Faces(Dataset dataset) {
-            sparql = new SparqlFace(dataset);
-            try (RDFConnection connection = RDFConnection.connect(dataset)) {
+        Faces(Dataset data) {
+            try (RDFConnection connection = RDFConnection.connect(data)) {
                 index = RecommendationIndex.load(connection);
             }
+            // The stored queries rank on the statistics, which the service writes from this same index; a copy of
+            // the data gets them (in its default graph, which is what these queries read), the shared one stays.
+            Dataset dataset = DatasetFactory.createGeneral();
+            dataset.getDefaultModel().add(data.getDefaultModel()).add(RankingStatistics.of(index).model());
+            sparql = new SparqlFace(dataset);
             ranker = new PracticeRanker(index);
             targets = new Targets(index);
         }
