@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.innograph.cache.AnswerSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * listing (names, sizes, modification times) changed, so a dropped-in file is served without a restart.
  */
 @Component
-public class QueryCatalogue {
+public class QueryCatalogue implements AnswerSource {
 
     private static final Logger log = LoggerFactory.getLogger(QueryCatalogue.class);
     private static final String SHIPPED = "classpath*:queries/*.rq";
@@ -56,6 +57,13 @@ public class QueryCatalogue {
     public Contents contents() {
         refresh();
         return contents;
+    }
+
+    /** Changes when the external folder's listing does: answers of stored queries may have changed. */
+    @Override
+    public String version() {
+        refresh();
+        return Integer.toHexString(externalListing.hashCode());
     }
 
     public Optional<StoredQuery> find(String name) {

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.resultset.ResultsWriter;
+import org.innograph.cache.VolatileQueries;
 import org.innograph.sparql.MediaTypeNegotiator;
 import org.innograph.sparql.ResultFormat;
 import org.innograph.problems.JsonApi;
@@ -67,6 +68,7 @@ class StoredQueryController {
     void run(@PathVariable String name, HttpServletRequest request, HttpServletResponse response) throws IOException {
         StoredQuery query = catalogue.find(name).orElseThrow(() -> new UnknownQueryException(name,
                 catalogue.contents().queries().keySet()));
+        VolatileQueries.check(query.query(), request);
         Map<String, String[]> parameters = request.getParameterMap();
         // Negotiate before running, so a client that cannot read the answer does not wait for it.
         MediaType type = negotiate(request, query.query().isSelectType() ? TABLE

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.query.Query;
+import org.innograph.cache.VolatileQueries;
 import org.innograph.ingest.RequestMediaType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -86,6 +87,7 @@ class SparqlQueryController {
 
     private void run(String text, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Query query = queries.parse(text);
+        VolatileQueries.check(query, request);
         ProtocolDataset dataset = new ProtocolDataset(values(request, "default-graph-uri"),
                 values(request, "named-graph-uri"));
         queries.execute(query, dataset, request, response);

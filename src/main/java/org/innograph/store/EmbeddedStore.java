@@ -38,6 +38,8 @@ public final class EmbeddedStore implements GraphStore {
 
     private final Dataset dataset;
     private final AtomicLong generation = new AtomicLong();
+    /** Generations restart at 0 with the process; versions must not repeat across restarts. */
+    private final String epoch = WriteMarker.newToken();
     private final QuerySupervisor supervisor;
     private final long maxRowsInMemory;
 
@@ -154,6 +156,11 @@ public final class EmbeddedStore implements GraphStore {
     }
 
     /** Not a read of the data, so not one the supervisor queues: health must answer while queries wait. */
+    @Override
+    public String version() {
+        return epoch + "." + generation.get();
+    }
+
     @Override
     public boolean isReachable() {
         try {

@@ -47,8 +47,19 @@ public interface GraphStore extends AutoCloseable {
      */
     void write(Consumer<RDFConnection> work);
 
-    /** Counts up on every write made through this store; caches built from the store compare it. */
+    /**
+     * Counts up on every write made through this store and, on a remote store, whenever the store's write
+     * marker shows a write made through another InnoGraph instance; caches built from the store compare it.
+     */
     long generation();
+
+    /**
+     * Names what the store holds now, for answer caches and HTTP validators: it changes before any write
+     * through InnoGraph is acknowledged. Instances over one remote store give the same value once they have
+     * read the store's write marker (at most {@code innograph.store.remote.change-check-interval} after a
+     * write through another instance); a restarted embedded store starts a new series.
+     */
+    String version();
 
     /** Whether the store answers a trivial query right now. */
     boolean isReachable();

@@ -23,19 +23,37 @@ import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTPBuilder;
 import org.apache.jena.sparql.exec.http.UpdateExecutionHTTP;
 import org.apache.jena.update.UpdateRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Any SPARQL 1.1 server reached through its Query, Update and Graph Store endpoints. There are no
  * transactions across requests here: each request is atomic on the server, which is why writers send one.
+ *
+ * <p>Several instances may share one server. Every write through this class also moves the store's
+ * {@link WriteMarker}, and the marker is read again before answering once {@code changeCheckInterval} has
+ * passed since the last reading, so a write through another instance is seen within that interval. Writes that
+ * bypass InnoGraph do not move the marker; {@link #version()} changes every {@code outsideWritesWithin} so that
+ * no cached answer outlives that.
  */
 public final class RemoteStore implements GraphStore {
 
+    private static final Logger log = LoggerFactory.getLogger(RemoteStore.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private final StoreProperties.Remote endpoints;
     private final HttpClient httpClient;
     private final AtomicLong generation = new AtomicLong();
     private final QuerySupervisor supervisor;
+    private final long checkIntervalNanos;
+    private final long outsideWritesMillis;
+    /** The marker as last read or written here, null if the last reading failed; guarded by {@code this}. */
+    private String marker;
+    /** When the last marker reading was sent ({@link System#nanoTime()}); guarded by {@code this}. */
+    private long checkedAt;
+    private boolean checkedOnce;
+    /** Writes whose marker could not be moved: they still make this instance's version change. */
+    private final AtomicLong unmarkedWrites = new AtomicLong();
 
     public RemoteStore(StoreProperties.Remote endpoints) {
         this(endpoints, QuerySupervisor.unlimited());
@@ -48,6 +66,8 @@ public final class RemoteStore implements GraphStore {
                     + "update-url and gsp-url");
         }
         this.endpoints = endpoints;
+        this.checkIntervalNanos = endpoints.changeCheckInterval().toNanos();
+        this.outsideWritesMillis = Math.max(1, endpoints.outsideWritesWithin().toMillis());
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL);
@@ -107,12 +127,19 @@ public final class RemoteStore implements GraphStore {
 
     @Override
     public void update(UpdateRequest update, Duration timeLimit) {
+        // The marker moves in the same request, so the server applies both or neither.
+        String token = WriteMarker.newToken();
+        UpdateRequest marked = new UpdateRequest();
+        marked.setPrefixMapping(update.getPrefixMapping());
+        update.getOperations().forEach(marked::add);
+        WriteMarker.moveTo(token).getOperations().forEach(marked::add);
         try {
             UpdateExecutionHTTP.service(endpoints.updateUrl().toString())
                     .httpClient(httpClient)
-                    .update(update)
+                    .update(marked)
                     .timeout(timeLimit.toMillis(), TimeUnit.MILLISECONDS)
                     .execute();
+            markedBy(token);
         } catch (HttpException | QueryExceptionHTTP e) {
             throw translate(e);
         } finally {
@@ -122,8 +149,15 @@ public final class RemoteStore implements GraphStore {
 
     @Override
     public void write(Consumer<RDFConnection> work) {
+        // Graph Store requests cannot carry an update, so the marker moves in a request of its own, after the
+        // work and before the caller acknowledges it; also after failed work, part of which may have landed.
+        String token = WriteMarker.newToken();
         try (RDFConnection connection = connect()) {
-            work.accept(connection);
+            try {
+                work.accept(connection);
+            } finally {
+                moveMarker(connection, token);
+            }
         } catch (HttpException | QueryExceptionHTTP e) {
             throw translate(e);
         } finally {
@@ -132,9 +166,71 @@ public final class RemoteStore implements GraphStore {
         }
     }
 
+    private void moveMarker(RDFConnection connection, String token) {
+        try {
+            connection.update(WriteMarker.moveTo(token));
+            markedBy(token);
+        } catch (RuntimeException e) {
+            unmarkedWrites.incrementAndGet();
+            throw e;
+        }
+    }
+
+    private synchronized void markedBy(String token) {
+        marker = token;
+    }
+
     @Override
     public long generation() {
+        checkMarkerIfDue();
         return generation.get();
+    }
+
+    @Override
+    public String version() {
+        checkMarkerIfDue();
+        String current;
+        synchronized (this) {
+            current = marker;
+        }
+        if (current == null) {
+            // The marker could not be read: a version no answer was kept under.
+            return "unknown." + WriteMarker.newToken();
+        }
+        long unmarked = unmarkedWrites.get();
+        return current + "." + System.currentTimeMillis() / outsideWritesMillis + (unmarked == 0 ? "" : "." + unmarked);
+    }
+
+    /**
+     * Reads the marker if the last reading was sent more than the check interval ago. Callers wait for a
+     * reading in progress rather than answer from an older one: that is what bounds staleness.
+     */
+    private void checkMarkerIfDue() {
+        synchronized (this) {
+            long sent = System.nanoTime();
+            if (checkedOnce && sent - checkedAt < checkIntervalNanos) {
+                return;
+            }
+            String seen;
+            try {
+                seen = read(connection -> WriteMarker.read(connection, CONNECT_TIMEOUT));
+            } catch (RuntimeException e) {
+                // Whatever was written meanwhile is unknown: no kept answer may be given until a reading succeeds
+                // (tried again after the interval; until then the store is likely failing reads too).
+                log.debug("Cannot read the store's write marker: {}", e.getMessage());
+                marker = null;
+                checkedAt = sent;
+                checkedOnce = true;
+                return;
+            }
+            if (checkedOnce && !seen.equals(marker)) {
+                // Another instance wrote, or the last reading failed and anything may have happened.
+                generation.incrementAndGet();
+            }
+            marker = seen;
+            checkedAt = sent;
+            checkedOnce = true;
+        }
     }
 
     @Override

@@ -2,8 +2,10 @@ package org.innograph.store;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -33,8 +35,24 @@ public record StoreProperties(
      * @param gspUrl    SPARQL 1.1 Graph Store HTTP Protocol endpoint
      * @param username  optional user for the remote server (HTTP Basic)
      * @param password  optional password for the remote server
+     * @param changeCheckInterval how often, at most, this instance reads the store's write marker to notice
+     *                  writes made through other InnoGraph instances: the longest such a write can go unseen
+     * @param outsideWritesWithin how long answers are reused, at most, in case something other than InnoGraph
+     *                  wrote to the server (such writes do not move the marker)
      */
-    public record Remote(URI queryUrl, URI updateUrl, URI gspUrl, String username, String password) {
+    public record Remote(URI queryUrl, URI updateUrl, URI gspUrl, String username, String password,
+                         @DefaultValue("500ms") Duration changeCheckInterval,
+                         @DefaultValue("60s") Duration outsideWritesWithin) {
+
+        // Bound through this constructor; the shorter one is for code that only names the endpoints.
+        @ConstructorBinding
+        public Remote {
+        }
+
+        /** The server's endpoints, with the default intervals. */
+        public Remote(URI queryUrl, URI updateUrl, URI gspUrl, String username, String password) {
+            this(queryUrl, updateUrl, gspUrl, username, password, Duration.ofMillis(500), Duration.ofSeconds(60));
+        }
 
         boolean hasCredentials() {
             return username != null && !username.isBlank() && password != null;

@@ -180,6 +180,7 @@ public final class BenchmarkDriver implements Callable<Integer> {
         int innographPort = freePort();
         int fusekiPort = freePort();
         Path fusekiConfig = fusekiConfig(dir, fusekiStore);
+        QueryMix timed;
         try (ServerProcess innograph = ServerProcess.start("InnoGraph",
                 innographCommand(innographStore, innographPort, false),
                 "http://127.0.0.1:" + innographPort + "/sparql", dir.resolve("innograph.log"), Duration.ofMinutes(3));
@@ -190,13 +191,30 @@ public final class BenchmarkDriver implements Callable<Integer> {
             table.add(new Row(scale, "memory", "heap after start (after GC)", "MB", innograph.heapAfterGcMb(),
                     fuseki.heapAfterGcMb(), "Fuseki", Goal.NONE, 0, ""));
 
-            QueryMix timed = compareAnswers(scale, mix, innograph, fuseki);
+            timed = compareAnswers(scale, mix, innograph, fuseki);
             for (int c : clients) {
                 queryMix(scale, timed, innograph, fuseki, c);
             }
             table.add(new Row(scale, "memory", "resident after query mix", "MB", innograph.residentMb(),
                     fuseki.residentMb(), "Fuseki", Goal.NONE, 0, "includes mapped TDB2 pages"));
             recommendations(scale, mix, innograph, fuseki);
+        }
+        repeatedQueries(scale, dir, timed, innographStore, fusekiConfig);
+    }
+
+    /** InnoGraph again on the same store, now with its answer cache on, against a fresh Fuseki. */
+    private void repeatedQueries(String scale, Path dir, QueryMix mix, Path store, Path fusekiConfig)
+            throws Exception {
+        int innographPort = freePort();
+        int fusekiPort = freePort();
+        try (ServerProcess innograph = ServerProcess.start("InnoGraph", innographCommand(store, innographPort, false,
+                true), "http://127.0.0.1:" + innographPort + "/sparql", dir.resolve("innograph-cache.log"),
+                Duration.ofMinutes(3));
+             ServerProcess fuseki = ServerProcess.start("Fuseki", fusekiCommand(fusekiConfig, fusekiPort),
+                     "http://127.0.0.1:" + fusekiPort + "/ds/query", dir.resolve("fuseki-cache.log"),
+                     Duration.ofMinutes(3))) {
+            RepeatedQueries.measure(scale, mix, innograph, fuseki, load, table, seed, clients,
+                    Duration.ofMillis((long) (warmupSeconds * 1000)), Duration.ofMillis((long) (durationSeconds * 500)));
         }
     }
 
@@ -287,7 +305,6 @@ public final class BenchmarkDriver implements Callable<Integer> {
         return mix.without(tooSlow);
     }
 
-    /** Warm-up, then A B B A halves, so drift on a shared machine falls on both servers alike. */
     private void queryMix(String scale, QueryMix mix, ServerProcess innograph, ServerProcess fuseki, int clientCount)
             throws InterruptedException {
         List<QueryMix.Request> requests = mix.requests(seed + clientCount, 4000);
@@ -296,12 +313,9 @@ public final class BenchmarkDriver implements Callable<Integer> {
         List<String> names = requests.stream().map(QueryMix.Request::name).toList();
         Duration warmup = Duration.ofMillis((long) (warmupSeconds * 1000));
         Duration half = Duration.ofMillis((long) (durationSeconds * 500));
-        load.run(toInnograph, names, clientCount, warmup);
-        load.run(toFuseki, names, clientCount, warmup);
-        Measurement a = load.run(toInnograph, names, clientCount, half);
-        Measurement b = load.run(toFuseki, names, clientCount, half);
-        b = b.plus(load.run(toFuseki, names, clientCount, half));
-        a = a.plus(load.run(toInnograph, names, clientCount, half));
+        Measurement[] measured = load.sideBySide(toInnograph, toFuseki, names, clientCount, warmup, half);
+        Measurement a = measured[0];
+        Measurement b = measured[1];
         String section = "query mix, " + clientCount + (clientCount == 1 ? " client" : " clients");
         String errors = a.errors() + b.errors() == 0 ? "" : "errors: InnoGraph " + a.errors() + ", Fuseki " + b.errors();
         table.add(new Row(scale, section, "throughput", "queries/s", a.throughput(), b.throughput(), "Fuseki",
@@ -331,7 +345,12 @@ public final class BenchmarkDriver implements Callable<Integer> {
         recommendations.measure(scale, table, Duration.ofMillis((long) (durationSeconds * 500)), seed);
     }
 
+    /** InnoGraph with its answer cache off: the query measurements are of evaluation, not of kept answers. */
     private List<String> innographCommand(Path store, int port, boolean loadOnStart) {
+        return innographCommand(store, port, loadOnStart, false);
+    }
+
+    private List<String> innographCommand(Path store, int port, boolean loadOnStart, boolean keepAnswers) {
         String classpath = innographClasspath != null ? innographClasspath
                 : System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return ServerProcess.java(serverJvm, "-cp", classpath, "org.innograph.InnoGraphApplication",
@@ -340,6 +359,7 @@ public final class BenchmarkDriver implements Callable<Integer> {
                 "--innograph.data.load-on-start=" + loadOnStart,
                 "--innograph.data.directories=" + root.resolve("ontology").toAbsolutePath() + ","
                         + root.resolve("data").toAbsolutePath(),
+                "--innograph.cache.answers.enabled=" + keepAnswers,
                 "--logging.level.root=warn", "--spring.main.banner-mode=off");
     }
 

@@ -134,6 +134,18 @@ final class QueryLoad {
         return new Measurement(all.length, errors.get(), seconds, all, byQuery);
     }
 
+    /** Two servers measured on the same requests: warm-up, then A B B A halves, so drift falls on both alike. */
+    Measurement[] sideBySide(List<HttpRequest> toA, List<HttpRequest> toB, List<String> names, int clients,
+                             Duration warmup, Duration half) throws InterruptedException {
+        run(toA, names, clients, warmup);
+        run(toB, names, clients, warmup);
+        Measurement a = run(toA, names, clients, half);
+        Measurement b = run(toB, names, clients, half);
+        b = b.plus(run(toB, names, clients, half));
+        a = a.plus(run(toA, names, clients, half));
+        return new Measurement[] {a, b};
+    }
+
     /** Sends one request and returns the body, for comparing answers. */
     String fetch(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

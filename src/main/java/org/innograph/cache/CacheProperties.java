@@ -1,0 +1,43 @@
+package org.innograph.cache;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code innograph.cache.*}: HTTP validators and freshness for every read, and the in-process answer cache.
+ *
+ * @param maxAge  how long HTTP caches (browsers, nginx, CDNs) may reuse an answer without asking again. 0 (the
+ *                default) sends {@code no-cache}: caches keep the answer but revalidate it on every use, which
+ *                costs a 304 from InnoGraph and guarantees that no answer read after a write's acknowledgement
+ *                misses that write. N seconds sends {@code max-age=N}: fewer requests reach InnoGraph, and an
+ *                answer may be up to N seconds older than the last write
+ * @param answers the in-process cache of whole answers
+ */
+@ConfigurationProperties("innograph.cache")
+public record CacheProperties(@DefaultValue("0s") Duration maxAge, @DefaultValue Answers answers) {
+
+    public CacheProperties {
+        if (maxAge.isNegative()) {
+            throw new IllegalArgumentException("innograph.cache.max-age must not be negative: " + maxAge);
+        }
+    }
+
+    /**
+     * @param enabled       whether repeated reads are answered from memory
+     * @param maxEntries    the most answers kept
+     * @param maxBytes      the most bytes kept, answers and their request keys together
+     * @param maxAnswerSize a larger answer is streamed to the client and not kept
+     */
+    public record Answers(@DefaultValue("true") boolean enabled, @DefaultValue("10000") int maxEntries,
+                          @DefaultValue("64MB") DataSize maxBytes, @DefaultValue("1MB") DataSize maxAnswerSize) {
+
+        public Answers {
+            if (maxEntries < 0 || maxBytes.isNegative() || maxAnswerSize.isNegative()) {
+                throw new IllegalArgumentException("innograph.cache.answers.* must not be negative");
+            }
+        }
+    }
+}
