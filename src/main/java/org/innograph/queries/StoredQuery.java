@@ -46,6 +46,16 @@ public record StoredQuery(String name, String summary, String description, List<
         return "DESCRIBE";
     }
 
+    /**
+     * A runnable copy with the parameters bound as RDF terms (the pages drawn from a stored query use this, so
+     * they run the very query the API serves).
+     *
+     * @throws QueryParameterException for an unknown, missing, repeated or ill-typed parameter
+     */
+    public Query bind(java.util.Map<String, String[]> parameters) {
+        return QueryBinder.bind(this, parameters);
+    }
+
     /** Whether results come in pages: only SELECT has rows to page through. */
     public boolean paged() {
         return query.isSelectType();
