@@ -52,12 +52,12 @@ class LearningFlows {
     /** The links between two places (regions or countries), counted by certainty. */
     record Flow(Place from, Place to, List<Link> links, Map<String, Integer> byCertainty, String href) {
 
-        int count() {
+        public int count() {
             return links.size();
         }
 
         /** The weakest certainty among the links: what a reader must keep in mind about the whole flow. */
-        String weakest() {
+        public String weakest() {
             String weakest = CERTAINTIES.get(0);
             for (Link link : links) {
                 if (rank(link.certainty()) > rank(weakest)) {
@@ -67,7 +67,7 @@ class LearningFlows {
             return weakest;
         }
 
-        String certaintyText() {
+        public String certaintyText() {
             List<String> parts = new ArrayList<>();
             byCertainty.forEach((certainty, n) -> parts.add(n + " " + certainty));
             return String.join(", ", parts);
@@ -77,7 +77,7 @@ class LearningFlows {
     record Snapshot(long generation, List<Link> links, List<Flow> arcs, List<Flow> countryPairs, List<Place> fromCountries,
                     List<Place> toCountries) {
 
-        Flow cell(Place from, Place to) {
+        public Flow cell(Place from, Place to) {
             return countryPairs.stream().filter(f -> f.from().code().equals(from.code()) && f.to().code().equals(to.code()))
                     .findFirst().orElse(null);
         }

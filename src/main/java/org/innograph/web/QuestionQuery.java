@@ -79,27 +79,27 @@ final class QuestionQuery {
         // themes, narrower ones included
         if (!question.themes().isEmpty()) {
             select.addWhere(practice, PathFactory.pathSeq(link(DCT + "subject"), PathFactory.pathZeroOrMore1(link(SKOS + "broader"))),
-                    var("theme"));
-            values.put(Var.alloc("theme"), question.themes());
+                    var("onTheme"));
+            values.put(Var.alloc("onTheme"), question.themes());
         }
         if (question.clusters()) {
             select.addWhere(practice, ig("involvesClusters"), NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
         }
         if (question.evidence()) {
-            select.addWhere(practice, ig("evidenceOfSuccess"), var("evidence"));
+            select.addWhere(practice, ig("evidenceOfSuccess"), var("evidenceText"));
         }
         // country, region and project belong to the item itself where it has them
         if (!question.countries().isEmpty()) {
-            select.addWhere(ITEM, countryPath(kind), var("country"));
-            values.put(Var.alloc("country"), question.countries());
+            select.addWhere(ITEM, countryPath(kind), var("inCountry"));
+            values.put(Var.alloc("inCountry"), question.countries());
         }
         if (question.region() != null) {
-            select.addWhere(ITEM, regionPath(kind), var("area")).addWhere(var("area"), skos("notation"), var("regionCode"));
+            select.addWhere(ITEM, regionPath(kind), var("inArea")).addWhere(var("inArea"), skos("notation"), var("regionCode"));
             values.put(Var.alloc("regionCode"), List.of(question.region()));
         }
         if (!question.projects().isEmpty()) {
-            select.addWhere(ITEM, projectPath(kind), var("project"));
-            values.put(Var.alloc("project"), question.projects());
+            select.addWhere(ITEM, projectPath(kind), var("inProject"));
+            values.put(Var.alloc("inProject"), question.projects());
         }
 
         for (Question.Column column : question.columns()) {
