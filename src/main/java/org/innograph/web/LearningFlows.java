@@ -30,7 +30,7 @@ class LearningFlows {
     static final String QUERY = "learning-flows";
 
     /** Certainty levels from strongest to weakest; a link stated twice keeps its strongest. */
-    static final List<String> CERTAINTIES = List.of("confirmed", "likely", "possible", "context", "unstated");
+    static final List<String> CERTAINTIES = List.of("confirmed", "likely", "possible", "unstated");
 
     /** The place of a certainty in {@link #CERTAINTIES}; a level we do not know ranks after all of them. */
     static int rank(String certainty) {

@@ -43,7 +43,7 @@ record Question(Kind kind, List<Node> themes, List<Node> countries, Node region,
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
-    static final List<String> CERTAINTIES = List.of("confirmed", "likely", "possible", "context");
+    static final List<String> CERTAINTIES = List.of("confirmed", "likely", "possible");
 
     private static final String THEME_BASE = "https://w3id.org/innograph/theme/";
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");

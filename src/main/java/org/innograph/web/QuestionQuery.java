@@ -70,8 +70,8 @@ final class QuestionQuery {
             // A learning link: stated plainly when the sources confirm it, else qualified with its certainty.
             select.addWhere(new WhereBuilder().addWhere(ACTION, ig("inspiredBy"), practice)
                             .addBind(NodeValue.makeNode(ig("confirmed")), var("linkCertainty"))
-                            .addUnion(new WhereBuilder().addWhere(ACTION, ig("qualifiedInspiration"), var("link"))
-                                    .addWhere(var("link"), ig("inspiringPractice"), practice)
+                            .addUnion(new WhereBuilder().addWhere(ACTION, ig("inspirationLink"), var("link"))
+                                    .addWhere(var("link"), ig("linkedPractice"), practice)
                                     .addWhere(var("link"), ig("linkCertainty"), var("linkCertainty"))));
         }
         values.put(Var.alloc("linkCertainty"), question.certainties());
@@ -206,8 +206,10 @@ final class QuestionQuery {
             case ACTION_PLANS -> link(IG + "inProject");
             case INSTRUMENTS -> PathFactory.pathSeq(PathFactory.pathInverse(link(IG + "addressesInstrument")),
                     link(IG + "inProject"));
-            case REGIONS -> PathFactory.pathSeq(PathFactory.pathInverse(link(DCT + "spatial")), link(IG + "sharedInProject"));
-            default -> link(IG + "sharedInProject");
+            case REGIONS -> PathFactory.pathSeq(PathFactory.pathInverse(link(DCT + "spatial")), projectPath(Question.Kind.PRACTICES));
+            // confirmed (ig:sharedInProject) or qualified with any certainty (ig:projectLink)
+            default -> PathFactory.pathAlt(link(IG + "sharedInProject"),
+                    PathFactory.pathSeq(link(IG + "projectLink"), link(IG + "linkedProject")));
         };
     }
 
