@@ -6,7 +6,6 @@ import java.time.Duration;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.http.Service;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.modify.UpdateEngine;
@@ -88,11 +87,11 @@ public final class JenaFederationGuard {
         }
 
         @Override
-        public UpdateEngine create(DatasetGraph dataset, Binding inputBinding, Context context) {
-            return new UpdateEngineMain(dataset, inputBinding, context) {
+        public UpdateEngine create(DatasetGraph dataset, Context context) {
+            return new UpdateEngineMain(dataset, context) {
                 @Override
                 protected UpdateVisitor prepareWorker() {
-                    return new GuardedWorker(dataset, inputBinding, context);
+                    return new GuardedWorker(dataset, context);
                 }
             };
         }
@@ -100,8 +99,8 @@ public final class JenaFederationGuard {
 
     private static final class GuardedWorker extends UpdateEngineWorker {
 
-        GuardedWorker(DatasetGraph dataset, Binding inputBinding, Context context) {
-            super(dataset, inputBinding, context);
+        GuardedWorker(DatasetGraph dataset, Context context) {
+            super(dataset, context);
         }
 
         @Override
