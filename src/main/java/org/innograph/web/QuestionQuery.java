@@ -4,31 +4,42 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.jena.arq.querybuilder.Order;
-import org.apache.jena.arq.querybuilder.SelectBuilder;
-import org.apache.jena.arq.querybuilder.WhereBuilder;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.TriplePath;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
-import org.apache.jena.sparql.syntax.Element;
-import org.apache.jena.sparql.syntax.ElementData;
-import org.apache.jena.sparql.syntax.ElementGroup;
+import org.apache.jena.sparql.expr.E_Equals;
+import org.apache.jena.sparql.expr.E_Lang;
+import org.apache.jena.sparql.expr.E_Str;
+import org.apache.jena.sparql.expr.ExprVar;
 import org.apache.jena.sparql.expr.NodeValue;
+import org.apache.jena.sparql.expr.aggregate.Aggregator;
+import org.apache.jena.sparql.expr.aggregate.AggregatorFactory;
+import org.apache.jena.sparql.path.P_Link;
 import org.apache.jena.sparql.path.Path;
 import org.apache.jena.sparql.path.PathFactory;
+import org.apache.jena.sparql.syntax.ElementBind;
+import org.apache.jena.sparql.syntax.ElementData;
+import org.apache.jena.sparql.syntax.ElementFilter;
+import org.apache.jena.sparql.syntax.ElementGroup;
+import org.apache.jena.sparql.syntax.ElementOptional;
+import org.apache.jena.sparql.syntax.ElementPathBlock;
+import org.apache.jena.sparql.syntax.ElementUnion;
 import org.apache.jena.vocabulary.RDF;
 import org.innograph.linkeddata.Vocabulary;
 
 /**
- * The SPARQL a {@link Question} asks, built with Jena's query builder from the parsed form. Values from the form
- * enter only as RDF terms in VALUES blocks; the text of the query comes from this class alone.
+ * The SPARQL a {@link Question} asks, built from the parsed form with Jena's syntax API (Query, Element…, Expr):
+ * values from the form enter only as RDF terms in VALUES blocks; every other part of the query is made here.
  *
  * <p>Every kind has a subject {@code ?item}. The filters on practices (themes, clusters, evidence, link
  * certainty) reach them through {@code ?practice}: the item itself for practices; the practices located in it
- * for regions; for action plans and instruments, the practices that inspired their actions.
+ * for regions; for action plans and instruments, the practices that inspired their actions. Filter variables
+ * have names of their own ({@code ?inCountry}, {@code ?onTheme} …), apart from the columns' names.
  */
 final class QuestionQuery {
 
@@ -37,151 +48,176 @@ final class QuestionQuery {
     static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
     static final String RDFS = "http://www.w3.org/2000/01/rdf-schema#";
 
-    private static final Node ITEM = var("item");
-    private static final Node PRACTICE = var("practice");
-    private static final Node ACTION = var("action");
+    private static final Var ITEM = Var.alloc("item");
+    private static final Var PRACTICE = Var.alloc("practice");
+    private static final Var ACTION = Var.alloc("action");
 
     private QuestionQuery() {
     }
 
     static Query build(Question question) {
-        Map<Var, List<Node>> values = new LinkedHashMap<>();
-        SelectBuilder select = new SelectBuilder()
-                .addPrefix("ig", IG).addPrefix("dct", DCT).addPrefix("skos", SKOS).addPrefix("rdfs", RDFS);
-        select.addVar(ITEM);
+        Query query = new Query();
+        query.setQuerySelectType();
+        query.setPrefix("ig", IG);
+        query.setPrefix("dct", DCT);
+        query.setPrefix("skos", SKOS);
+        query.setPrefix("rdfs", RDFS);
+        query.addResultVar(ITEM);
+
         Question.Kind kind = question.kind();
-        Node practice = kind == Question.Kind.PRACTICES ? ITEM : PRACTICE;
+        Var practice = kind == Question.Kind.PRACTICES ? ITEM : PRACTICE;
+        Map<Var, List<Node>> values = new LinkedHashMap<>();
+        ElementGroup where = new ElementGroup();
+        ElementPathBlock patterns = new ElementPathBlock();
+        where.addElement(patterns);
 
         switch (kind) {
-            case PRACTICES -> select.addWhere(ITEM, RDF.type.asNode(), ig("GoodPractice"));
-            case INSTRUMENTS -> select.addWhere(ITEM, RDF.type.asNode(), ig("PolicyInstrument"));
-            case ACTION_PLANS -> select.addWhere(ITEM, RDF.type.asNode(), ig("ActionPlan"));
-            case REGIONS -> select.addWhere(PRACTICE, RDF.type.asNode(), ig("GoodPractice"))
-                    .addWhere(PRACTICE, dct("spatial"), ITEM);
+            case PRACTICES -> triple(patterns, ITEM, RDF.type.asNode(), ig("GoodPractice"));
+            case INSTRUMENTS -> triple(patterns, ITEM, RDF.type.asNode(), ig("PolicyInstrument"));
+            case ACTION_PLANS -> triple(patterns, ITEM, RDF.type.asNode(), ig("ActionPlan"));
+            case REGIONS -> {
+                triple(patterns, PRACTICE, RDF.type.asNode(), ig("GoodPractice"));
+                triple(patterns, PRACTICE, dct("spatial"), ITEM);
+            }
         }
         boolean viaActions = kind == Question.Kind.ACTION_PLANS || kind == Question.Kind.INSTRUMENTS;
-        boolean needsLink = (viaActions && question.filtersPractices()) || !question.certainties().isEmpty();
-        if (needsLink) {
+        if ((viaActions && question.filtersPractices()) || !question.certainties().isEmpty()) {
             if (kind == Question.Kind.ACTION_PLANS) {
-                select.addWhere(ITEM, ig("hasAction"), ACTION);
+                triple(patterns, ITEM, ig("hasAction"), ACTION);
             } else if (kind == Question.Kind.INSTRUMENTS) {
-                select.addWhere(var("plan"), ig("addressesInstrument"), ITEM).addWhere(var("plan"), ig("hasAction"), ACTION);
+                triple(patterns, Var.alloc("plan"), ig("addressesInstrument"), ITEM);
+                triple(patterns, Var.alloc("plan"), ig("hasAction"), ACTION);
             }
-            // A learning link: stated plainly when the sources confirm it, else qualified with its certainty.
-            select.addWhere(new WhereBuilder().addWhere(ACTION, ig("inspiredBy"), practice)
-                            .addBind(NodeValue.makeNode(ig("confirmed")), var("linkCertainty"))
-                            .addUnion(new WhereBuilder().addWhere(ACTION, ig("inspirationLink"), var("link"))
-                                    .addWhere(var("link"), ig("linkedPractice"), practice)
-                                    .addWhere(var("link"), ig("linkCertainty"), var("linkCertainty"))));
+            where.addElement(learningLink(practice));
+            values.put(Var.alloc("linkCertainty"), question.certainties());
+            patterns = newBlock(where);
         }
-        values.put(Var.alloc("linkCertainty"), question.certainties());
-
-        // themes, narrower ones included
         if (!question.themes().isEmpty()) {
-            select.addWhere(practice, PathFactory.pathSeq(link(DCT + "subject"), PathFactory.pathZeroOrMore1(link(SKOS + "broader"))),
-                    var("onTheme"));
+            path(patterns, practice, PathFactory.pathSeq(link(DCT + "subject"), broaderOrSelf()), Var.alloc("onTheme"));
             values.put(Var.alloc("onTheme"), question.themes());
         }
         if (question.clusters()) {
-            select.addWhere(practice, ig("involvesClusters"), NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
+            triple(patterns, practice, ig("involvesClusters"), NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
         }
         if (question.evidence()) {
-            select.addWhere(practice, ig("evidenceOfSuccess"), var("evidenceText"));
+            triple(patterns, practice, ig("evidenceOfSuccess"), Var.alloc("evidenceText"));
         }
         // country, region and project belong to the item itself where it has them
         if (!question.countries().isEmpty()) {
-            select.addWhere(ITEM, countryPath(kind), var("inCountry"));
+            path(patterns, ITEM, countryPath(kind), Var.alloc("inCountry"));
             values.put(Var.alloc("inCountry"), question.countries());
         }
         if (question.region() != null) {
-            select.addWhere(ITEM, regionPath(kind), var("inArea")).addWhere(var("inArea"), skos("notation"), var("regionCode"));
+            path(patterns, ITEM, regionPath(kind), Var.alloc("inArea"));
+            triple(patterns, Var.alloc("inArea"), skos("notation"), Var.alloc("regionCode"));
             values.put(Var.alloc("regionCode"), List.of(question.region()));
         }
         if (!question.projects().isEmpty()) {
-            select.addWhere(ITEM, projectPath(kind), var("inProject"));
+            path(patterns, ITEM, projectPath(kind), Var.alloc("inProject"));
             values.put(Var.alloc("inProject"), question.projects());
         }
 
         for (Question.Column column : question.columns()) {
-            addColumn(select, kind, column);
+            addColumn(query, where, kind, column);
         }
-        select.addGroupBy(ITEM);
-        Node sortVar = var(question.sort().value());
-        select.addOrderBy(sortVar, question.descending() ? Order.DESCENDING : Order.ASCENDING);
-        select.addOrderBy(ITEM);
-        select.setLimit(question.limit());
         values.values().removeIf(List::isEmpty);
-        return withValues(select.build(), values);
+        query.setQueryPattern(withValuesFirst(where, values));
+        query.addGroupBy(ITEM);
+        query.addOrderBy(Var.alloc(question.sort().value()),
+                question.descending() ? Query.ORDER_DESCENDING : Query.ORDER_ASCENDING);
+        query.addOrderBy(ITEM, Query.ORDER_DEFAULT);
+        query.setLimit(question.limit());
+        return query;
     }
 
-    private static void addColumn(SelectBuilder select, Question.Kind kind, Question.Column column) {
-        Node value = var(column.value() + "_");
-        Node out = var(column.value());
+    /**
+     * A learning link from {@code ?action} to the practice: stated plainly (ig:inspiredBy) when the sources
+     * confirm it, or qualified (ig:inspirationLink) with its ig:linkCertainty.
+     */
+    private static ElementUnion learningLink(Var practice) {
+        ElementGroup plain = new ElementGroup();
+        ElementPathBlock stated = new ElementPathBlock();
+        triple(stated, ACTION, ig("inspiredBy"), practice);
+        plain.addElement(stated);
+        plain.addElement(new ElementBind(Var.alloc("linkCertainty"), NodeValue.makeNode(ig("confirmed"))));
+        ElementGroup qualified = new ElementGroup();
+        ElementPathBlock link = new ElementPathBlock();
+        triple(link, ACTION, ig("inspirationLink"), Var.alloc("link"));
+        triple(link, Var.alloc("link"), ig("linkedPractice"), practice);
+        triple(link, Var.alloc("link"), ig("linkCertainty"), Var.alloc("linkCertainty"));
+        qualified.addElement(link);
+        ElementUnion union = new ElementUnion();
+        union.addElement(plain);
+        union.addElement(qualified);
+        return union;
+    }
+
+    private static void addColumn(Query query, ElementGroup where, Question.Kind kind, Question.Column column) {
+        Var value = Var.alloc(column.value() + "_");
+        Var out = Var.alloc(column.value());
+        ElementPathBlock optional = new ElementPathBlock();
+        ElementGroup group = new ElementGroup();
+        group.addElement(optional);
+        Aggregator aggregate = AggregatorFactory.createSample(false, new ExprVar(value));
         switch (column) {
-            case NAME -> {
-                select.addOptional(ITEM, kind == Question.Kind.PRACTICES ? dct("title")
-                        : kind == Question.Kind.REGIONS ? skos("prefLabel") : rdfs("label"), value);
-                sample(select, value, out);
-            }
+            case NAME -> triple(optional, ITEM, kind == Question.Kind.PRACTICES ? dct("title")
+                    : kind == Question.Kind.REGIONS ? skos("prefLabel") : rdfs("label"), value);
             case COUNTRY -> {
-                select.addOptional(new WhereBuilder().addWhere(ITEM, countryPath(kind), var("countryIri_"))
-                        .addWhere(var("countryIri_"), skos("prefLabel"), value)
-                        .addFilter("lang(?country_) = \"en\""));
-                sample(select, value, out);
+                path(optional, ITEM, countryPath(kind), Var.alloc("countryIri_"));
+                triple(optional, Var.alloc("countryIri_"), skos("prefLabel"), value);
+                group.addElement(english(value));
             }
             case REGION -> {
-                select.addOptional(new WhereBuilder().addWhere(ITEM, locationPath(kind), var("regionIri_"))
-                        .addWhere(var("regionIri_"), skos("notation"), value));
-                concat(select, value, out);
+                path(optional, ITEM, locationPath(kind), Var.alloc("regionIri_"));
+                triple(optional, Var.alloc("regionIri_"), skos("notation"), value);
+                aggregate = concat(value);
             }
-            case CODE -> {
-                select.addOptional(ITEM, skos("notation"), value);
-                sample(select, value, out);
-            }
-            case LEVEL -> {
-                select.addOptional(ITEM, ig("nutsLevel"), value);
-                sample(select, value, out);
-            }
+            case CODE -> triple(optional, ITEM, skos("notation"), value);
+            case LEVEL -> triple(optional, ITEM, ig("nutsLevel"), value);
             case THEMES -> {
-                select.addOptional(new WhereBuilder().addWhere(ITEM, dct("subject"), var("themeIri_"))
-                        .addWhere(var("themeIri_"), skos("prefLabel"), value).addFilter("lang(?themes_) = \"en\""));
-                concat(select, value, out);
+                triple(optional, ITEM, dct("subject"), Var.alloc("themeIri_"));
+                triple(optional, Var.alloc("themeIri_"), skos("prefLabel"), value);
+                group.addElement(english(value));
+                aggregate = concat(value);
             }
             case PROJECT -> {
-                select.addOptional(new WhereBuilder().addWhere(ITEM, projectPath(kind), var("projectIri_"))
-                        .addWhere(var("projectIri_"), rdfs("label"), value));
-                concat(select, value, out);
+                path(optional, ITEM, projectPath(kind), Var.alloc("projectIri_"));
+                triple(optional, Var.alloc("projectIri_"), rdfs("label"), value);
+                aggregate = concat(value);
             }
-            case CLUSTERS -> {
-                select.addOptional(ITEM, ig("involvesClusters"), value);
-                sample(select, value, out);
-            }
-            case TYPE -> {
-                select.addOptional(ITEM, ig("instrumentType"), value);
-                sample(select, value, out);
-            }
+            case CLUSTERS -> triple(optional, ITEM, ig("involvesClusters"), value);
+            case TYPE -> triple(optional, ITEM, ig("instrumentType"), value);
             case PARTNER -> {
-                select.addOptional(new WhereBuilder().addWhere(ITEM, ig("actionPlanOf"), var("partnerIri_"))
-                        .addWhere(var("partnerIri_"), rdfs("label"), value));
-                sample(select, value, out);
+                triple(optional, ITEM, ig("actionPlanOf"), Var.alloc("partnerIri_"));
+                triple(optional, Var.alloc("partnerIri_"), rdfs("label"), value);
             }
             case PRACTICES -> {
-                select.addOptional(value, dct("spatial"), ITEM);
-                count(select, value, out);
+                triple(optional, value, dct("spatial"), ITEM);
+                aggregate = AggregatorFactory.createCountExpr(true, new ExprVar(value));
             }
             case INSPIRED -> {
-                select.addOptional(value, ig("inspiredBy"), ITEM);
-                count(select, value, out);
+                triple(optional, value, ig("inspiredBy"), ITEM);
+                aggregate = AggregatorFactory.createCountExpr(true, new ExprVar(value));
             }
             case ACTIONS -> {
-                select.addOptional(ITEM, ig("hasAction"), value);
-                count(select, value, out);
+                triple(optional, ITEM, ig("hasAction"), value);
+                aggregate = AggregatorFactory.createCountExpr(true, new ExprVar(value));
             }
             case PLANS -> {
-                select.addOptional(value, ig("addressesInstrument"), ITEM);
-                count(select, value, out);
+                triple(optional, value, ig("addressesInstrument"), ITEM);
+                aggregate = AggregatorFactory.createCountExpr(true, new ExprVar(value));
             }
         }
+        where.addElement(new ElementOptional(group));
+        query.addResultVar(out, query.allocAggregate(aggregate));
+    }
+
+    private static Aggregator concat(Var value) {
+        return AggregatorFactory.createGroupConcat(true, new E_Str(new ExprVar(value)), ", ", null);
+    }
+
+    private static ElementFilter english(Var value) {
+        return new ElementFilter(new E_Equals(new E_Lang(new ExprVar(value)), NodeValue.makeString("en")));
     }
 
     private static Path countryPath(Question.Kind kind) {
@@ -197,8 +233,7 @@ final class QuestionQuery {
 
     /** From the item to the NUTS areas it lies in, at every level above its own (skos:broader*). */
     private static Path regionPath(Question.Kind kind) {
-        Path broader = PathFactory.pathZeroOrMore1(link(SKOS + "broader"));
-        return kind == Question.Kind.REGIONS ? broader : PathFactory.pathSeq(locationPath(kind), broader);
+        return kind == Question.Kind.REGIONS ? broaderOrSelf() : PathFactory.pathSeq(locationPath(kind), broaderOrSelf());
     }
 
     private static Path projectPath(Question.Kind kind) {
@@ -206,49 +241,47 @@ final class QuestionQuery {
             case ACTION_PLANS -> link(IG + "inProject");
             case INSTRUMENTS -> PathFactory.pathSeq(PathFactory.pathInverse(link(IG + "addressesInstrument")),
                     link(IG + "inProject"));
-            case REGIONS -> PathFactory.pathSeq(PathFactory.pathInverse(link(DCT + "spatial")), projectPath(Question.Kind.PRACTICES));
+            case REGIONS -> PathFactory.pathSeq(PathFactory.pathInverse(link(DCT + "spatial")),
+                    projectPath(Question.Kind.PRACTICES));
             // confirmed (ig:sharedInProject) or qualified with any certainty (ig:projectLink)
-            default -> PathFactory.pathAlt(link(IG + "sharedInProject"),
+            case PRACTICES -> PathFactory.pathAlt(link(IG + "sharedInProject"),
                     PathFactory.pathSeq(link(IG + "projectLink"), link(IG + "linkedProject")));
         };
     }
 
-    /**
-     * One VALUES block per variable, first in the WHERE clause (the query builder would join them into a single
-     * table, pairing the n-th value of one filter with the n-th of another).
-     */
-    private static Query withValues(Query query, Map<Var, List<Node>> values) {
-        ElementGroup where = new ElementGroup();
+    private static Path broaderOrSelf() {
+        return PathFactory.pathZeroOrMore1(link(SKOS + "broader"));
+    }
+
+    /** One VALUES block per filter, first in the WHERE clause, so the store starts from the values asked for. */
+    private static ElementGroup withValuesFirst(ElementGroup where, Map<Var, List<Node>> values) {
+        ElementGroup group = new ElementGroup();
         values.forEach((variable, nodes) -> {
             ElementData data = new ElementData();
             data.add(variable);
             nodes.forEach(node -> data.add(BindingFactory.binding(variable, node)));
-            where.addElement(data);
+            group.addElement(data);
         });
-        Element pattern = query.getQueryPattern();
-        if (pattern instanceof ElementGroup group) {
-            group.getElements().forEach(where::addElement);
+        where.getElements().forEach(group::addElement);
+        return group;
+    }
+
+    private static ElementPathBlock newBlock(ElementGroup where) {
+        ElementPathBlock block = new ElementPathBlock();
+        where.addElement(block);
+        return block;
+    }
+
+    private static void triple(ElementPathBlock block, Node subject, Node predicate, Node object) {
+        block.addTriple(Triple.create(subject, predicate, object));
+    }
+
+    private static void path(ElementPathBlock block, Node subject, Path path, Node object) {
+        if (path instanceof P_Link single) {
+            triple(block, subject, single.getNode(), object);
         } else {
-            where.addElement(pattern);
+            block.addTriplePath(new TriplePath(subject, path, object));
         }
-        query.setQueryPattern(where);
-        return query;
-    }
-
-    private static void sample(SelectBuilder select, Node value, Node out) {
-        select.addVar("SAMPLE(" + value + ")", out);
-    }
-
-    private static void concat(SelectBuilder select, Node value, Node out) {
-        select.addVar("GROUP_CONCAT(DISTINCT STR(" + value + "); separator=\", \")", out);
-    }
-
-    private static void count(SelectBuilder select, Node value, Node out) {
-        select.addVar("COUNT(DISTINCT " + value + ")", out);
-    }
-
-    private static Node var(String name) {
-        return Var.alloc(name);
     }
 
     private static Path link(String iri) {
