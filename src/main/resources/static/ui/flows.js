@@ -59,7 +59,7 @@
       var label = arc.links + (arc.links === 1 ? ' link' : ' links') + ' from ' + arc.fromName + ' (' + arc.from
         + ') to ' + arc.toName + ' (' + arc.to + '), weakest certainty: ' + arc.weakest;
       var line = L.polyline(curve(a, b), { color: '#b3261e', weight: 2 + 4 * arc.links / max, opacity: 0.85,
-        dashArray: dashes[arc.weakest] || '2 6' }).addTo(map);
+        dashArray: Object.prototype.hasOwnProperty.call(dashes, arc.weakest) ? dashes[arc.weakest] : '2 6' }).addTo(map);
       L.circleMarker(b, { radius: 4, color: '#b3261e', fillOpacity: 1, interactive: false }).addTo(map);
       var tip = document.createElement('span');
       tip.textContent = label;

@@ -22,8 +22,14 @@
   // again whenever a tab is added or changed (YASGUI redraws then).
   function mend() {
     Array.prototype.forEach.call(element.querySelectorAll('[role=tablist]'), function (list) {
-      Array.prototype.forEach.call(list.children, function (child) {
-        if (!child.getAttribute('role')) { child.setAttribute('role', 'presentation'); }
+      Array.prototype.forEach.call(Array.prototype.slice.call(list.children), function (child) {
+        if (child.querySelector('[role=tab]')) {
+          if (!child.getAttribute('role')) { child.setAttribute('role', 'presentation'); }
+        } else if (child.getAttribute('role') !== 'tab') {
+          // A tab list may hold only tabs: the "new tab" button goes right after it.
+          child.classList.add('outside-tablist');
+          list.parentNode.insertBefore(child, list.nextSibling);
+        }
       });
     });
     Array.prototype.forEach.call(element.querySelectorAll('input.autocomplete, input:not([aria-label])'), function (input) {
