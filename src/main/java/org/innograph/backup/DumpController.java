@@ -7,14 +7,13 @@ import java.time.LocalDate;
 import java.util.zip.GZIPOutputStream;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.innograph.problems.JsonApi;
+import org.innograph.problems.Refusal;
 import org.innograph.store.GraphStore;
-import org.innograph.store.StoreUnavailableException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/dump}: the whole store (or {@code ?graph=IRI}) as gzip-compressed N-Quads or TriG
  * ({@code ?format=nquads|trig}), streamed as it is read. The body is the {@code .nq.gz} / {@code .trig.gz} file.
  */
+@JsonApi
 @RestController
 class DumpController {
 
@@ -69,23 +69,22 @@ class DumpController {
         }
     }
 
-    static final class BadDumpRequest extends RuntimeException {
+    static final class BadDumpRequest extends RuntimeException implements Refusal {
         private final HttpStatus status;
 
         BadDumpRequest(HttpStatus status, String message) {
             super(message);
             this.status = status;
         }
-    }
 
-    @ExceptionHandler(StoreUnavailableException.class)
-    ResponseEntity<String> unavailable(StoreUnavailableException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
-                .contentType(MediaType.TEXT_PLAIN).body(e.getMessage() + "\n");
-    }
+        @Override
+        public HttpStatus status() {
+            return status;
+        }
 
-    @ExceptionHandler(BadDumpRequest.class)
-    ResponseEntity<String> badRequest(BadDumpRequest e) {
-        return ResponseEntity.status(e.status).contentType(MediaType.TEXT_PLAIN).body(e.getMessage() + "\n");
+        @Override
+        public String title() {
+            return "Bad dump request";
+        }
     }
 }

@@ -75,7 +75,7 @@ class ImportCommand implements Callable<Integer> {
                     outcome.batch().notes().forEach(note -> out.println("  note: " + note));
                 } catch (ImportRejectedException e) {
                     refused++;
-                    err.println(file + ": refused (" + e.status() + "), nothing written: " + e.getMessage());
+                    err.println(file + ": refused (" + e.status().value() + "), nothing written: " + e.getMessage());
                     e.problems().forEach(problem -> err.println("  " + problem.describe()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

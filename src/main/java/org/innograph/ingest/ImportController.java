@@ -8,6 +8,7 @@ import java.security.Principal;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.innograph.problems.JsonApi;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/imports}: a curator POSTs one file as the request body (its Content-Type says what it is), and
  * gets back the batch, or a report of what to fix. Writing needs the writer's credentials (WriteAccess).
  */
+@JsonApi
 @RestController
 @RequestMapping("/api/imports")
 class ImportController {

@@ -1,12 +1,16 @@
 package org.innograph.ingest;
 
 import java.util.List;
+import java.util.Map;
+
+import org.innograph.problems.Refusal;
+import org.springframework.http.HttpStatus;
 
 /**
  * An import that was refused before anything was written. The status is the HTTP one (400 unparseable, 413 too
  * large, 415 unknown type, 422 invalid content); the command line turns it into an exit code.
  */
-public class ImportRejectedException extends RuntimeException {
+public class ImportRejectedException extends RuntimeException implements Refusal {
 
     private final int status;
     private final List<ImportProblem> problems;
@@ -25,8 +29,20 @@ public class ImportRejectedException extends RuntimeException {
         return new ImportRejectedException(422, message, problems);
     }
 
-    public int status() {
-        return status;
+    @Override
+    public HttpStatus status() {
+        return HttpStatus.valueOf(status);
+    }
+
+    @Override
+    public String title() {
+        return "Import refused, nothing written";
+    }
+
+    /** Each problem with its place (row/column or focus node/path/value), as the {@code problems} member. */
+    @Override
+    public Map<String, Object> members() {
+        return Map.of("problems", problems);
     }
 
     public List<ImportProblem> problems() {

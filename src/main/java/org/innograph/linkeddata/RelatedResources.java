@@ -9,10 +9,12 @@ import java.util.stream.Collectors;
 
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.QuerySolution;
+import org.innograph.problems.Refusal;
 import org.innograph.recommend.RankingOptions;
 import org.innograph.recommend.Reason;
 import org.innograph.recommend.Recommendation;
 import org.innograph.recommend.RecommendationService;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -89,12 +91,16 @@ public class RelatedResources {
                 RankingOptions.top(RECOMMENDED).excluding(RankingOptions.Exclusion.REGION)));
     }
 
-    // A page still renders when the recommender knows nothing of the resource (e.g. a practice just imported).
+    // A page still renders when the recommender knows nothing of the resource (e.g. a practice just imported);
+    // any other failure (the store down, a time-out) is the page's failure and is answered as such.
     private List<ResourceLink> recommended(Supplier<RecommendationService.Recommendations> ranking) {
         try {
             return ranking.get().results().stream().map(this::link).toList();
         } catch (RuntimeException e) {
-            return List.of();
+            if (e instanceof Refusal refusal && refusal.status() == HttpStatus.NOT_FOUND) {
+                return List.of();
+            }
+            throw e;
         }
     }
 

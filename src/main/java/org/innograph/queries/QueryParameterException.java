@@ -1,7 +1,13 @@
 package org.innograph.queries;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.innograph.problems.Refusal;
+import org.springframework.http.HttpStatus;
+
 /** A request whose parameters do not fit the query: names the parameter and what it expects. */
-public class QueryParameterException extends RuntimeException {
+public class QueryParameterException extends RuntimeException implements Refusal {
 
     private final String parameter;
     private final String expected;
@@ -10,6 +16,26 @@ public class QueryParameterException extends RuntimeException {
         super(message);
         this.parameter = parameter;
         this.expected = expected;
+    }
+
+    @Override
+    public HttpStatus status() {
+        return HttpStatus.BAD_REQUEST;
+    }
+
+    @Override
+    public String title() {
+        return "Bad query parameter";
+    }
+
+    @Override
+    public Map<String, Object> members() {
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("parameter", parameter);
+        if (expected != null) {
+            members.put("expected", expected);
+        }
+        return members;
     }
 
     public String parameter() {

@@ -16,6 +16,7 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.innograph.sparql.MediaTypeNegotiator;
 import org.innograph.sparql.ResultFormat;
+import org.innograph.problems.JsonApi;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The stored queries as a REST API: the catalogue, and each query run with its parameters. */
+@JsonApi
 @RestController
 @RequestMapping("/api/queries")
 class StoredQueryController {

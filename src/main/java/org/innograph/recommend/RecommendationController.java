@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.innograph.recommend.RankingOptions.Exclusion;
+import org.innograph.problems.JsonApi;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The recommendation API. Parameters are read here, strictly (an unknown or malformed one is a 400 that names it);
  * the ranking is {@link RecommendationService}'s. Values are never put into SPARQL: the index answers.
  */
+@JsonApi
 @RestController
 class RecommendationController {
 

@@ -1,9 +1,13 @@
 package org.innograph.recommend;
 
+import java.util.HashMap;
+import java.util.Map;
+
+import org.innograph.problems.Refusal;
 import org.springframework.http.HttpStatus;
 
 /** A request the recommendation API cannot answer: 400 naming the parameter at fault, or 404 for an unknown target. */
-class RecommendationException extends RuntimeException {
+class RecommendationException extends RuntimeException implements Refusal {
 
     private final HttpStatus status;
     private final String parameter;
@@ -22,8 +26,23 @@ class RecommendationException extends RuntimeException {
         return new RecommendationException(HttpStatus.NOT_FOUND, parameter, message);
     }
 
-    HttpStatus status() {
+    @Override
+    public HttpStatus status() {
         return status;
+    }
+
+    @Override
+    public String title() {
+        return status == HttpStatus.NOT_FOUND ? "Unknown recommendation target" : "Bad recommendation request";
+    }
+
+    @Override
+    public Map<String, Object> members() {
+        Map<String, Object> members = new HashMap<>();
+        if (parameter != null) {
+            members.put("parameter", parameter);
+        }
+        return members;
     }
 
     String parameter() {

@@ -87,8 +87,10 @@ public final class RemoteStore implements GraphStore {
             try (QueryExecution execution = QueryExecutionHTTPBuilder.service(endpoints.queryUrl().toString())
                     .httpClient(httpClient)
                     .query(query)
-                    // Fuseki reads "timeout" (milliseconds) and stops the work on its side too; others ignore it.
-                    .param("timeout", Long.toString(timeLimit.toMillis()))
+                    // Fuseki reads "timeout" in SECONDS (SPARQLQueryProcessor parses it with TimeUnit.SECONDS) and
+                    // stops the work on its side too; others ignore it. Sent in milliseconds it meant a 1000× longer
+                    // limit: the server went on computing long after InnoGraph had answered 503.
+                    .param("timeout", fusekiSeconds(timeLimit))
                     .timeout(timeLimit.toMillis(), TimeUnit.MILLISECONDS)
                     .build()) {
                 ticket.attach(execution);
@@ -192,5 +194,11 @@ public final class RemoteStore implements GraphStore {
             }
         }
         return false;
+    }
+
+    /** A time limit as Fuseki's {@code timeout} parameter: whole seconds, rounded up, at least one. */
+    static String fusekiSeconds(Duration timeLimit) {
+        long millis = Math.max(1, timeLimit.toMillis());
+        return Long.toString((millis + 999) / 1000);
     }
 }

@@ -301,7 +301,7 @@ class TwoProcessTopologyTest {
                 "--config=" + FUSEKI_CONFIG.toAbsolutePath(), "--port=" + fusekiPort, "--localhost"), fusekiDirectory);
         try {
             server.awaitAnswer(URI.create("http://127.0.0.1:" + fusekiPort + "/$/ping"),
-                    response -> response.statusCode() == 200, Duration.ofSeconds(30));
+                    response -> response.statusCode() == 200, Duration.ofSeconds(120));
         } catch (RuntimeException e) {
             server.close();
             throw e;

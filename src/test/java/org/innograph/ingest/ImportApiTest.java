@@ -214,7 +214,7 @@ class ImportApiTest extends ApiTestSupport {
 
         assertThat(response.statusCode()).isEqualTo(422);
         JsonNode report = json.readTree(response.body());
-        assertThat(report.path("message").asString()).contains("SHACL");
+        assertThat(report.path("detail").asString()).contains("SHACL");
         List<String> problems = new java.util.ArrayList<>();
         report.path("problems").forEach(p -> problems.add(p.path("focusNode").asString() + " " + p.path("path").asString()
                 + " " + p.path("value").asString("-") + " " + p.path("message").asString()));
@@ -233,7 +233,7 @@ class ImportApiTest extends ApiTestSupport {
                         .getBytes(StandardCharsets.UTF_8), true);
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(response.body()).path("message").asString()).contains("Turtle").contains("line 3");
+        assertThat(json.readTree(response.body()).path("detail").asString()).contains("Turtle").contains("line 3");
         assertThat(IsoMatcher.isomorphic(before, snapshot())).isTrue();
     }
 
@@ -255,7 +255,7 @@ class ImportApiTest extends ApiTestSupport {
         });
         assertThat(columns).contains("sumary", "summary_own_words", "source_url");
         assertThat(unclosedQuote.statusCode()).as(unclosedQuote.body()).isEqualTo(400);
-        assertThat(json.readTree(unclosedQuote.body()).path("message").asString()).startsWith("Malformed CSV");
+        assertThat(json.readTree(unclosedQuote.body()).path("detail").asString()).startsWith("Malformed CSV");
         assertThat(IsoMatcher.isomorphic(before, snapshot())).isTrue();
     }
 

@@ -49,7 +49,7 @@ abstract class RecommendationApiContract {
         assertThat(response.statusCode()).as(pathAndQuery + " -> " + response.body()).isEqualTo(status);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("parameter").asString()).as(response.body()).isEqualTo(parameter);
-        assertThat(body.path("message").asString()).isNotBlank();
+        assertThat(body.path("detail").asString()).isNotBlank();
         return body;
     }
 
