@@ -5,9 +5,11 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.RDFNode;
@@ -159,8 +161,8 @@ class LearningFlows {
         return first != null ? first : second;
     }
 
-    private static List<Flow> group(List<Link> links, java.util.function.Function<Link, Place> from,
-                                    java.util.function.Function<Link, Place> to, String kind) {
+    private static List<Flow> group(List<Link> links, Function<Link, Place> from,
+                                    Function<Link, Place> to, String kind) {
         Map<String, List<Link>> grouped = new TreeMap<>();
         Map<String, Place[]> ends = new LinkedHashMap<>();
         for (Link link : links) {
@@ -216,6 +218,6 @@ class LearningFlows {
         }
         RDFNode node = row.get("certainty");
         return node.isURIResource() ? Labels.fallback(node.asResource().getURI())
-                : node.asLiteral().getLexicalForm().toLowerCase(java.util.Locale.ROOT);
+                : node.asLiteral().getLexicalForm().toLowerCase(Locale.ROOT);
     }
 }
