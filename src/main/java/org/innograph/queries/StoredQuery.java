@@ -1,6 +1,7 @@
 package org.innograph.queries;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.jena.query.Query;
@@ -52,7 +53,7 @@ public record StoredQuery(String name, String summary, String description, List<
      *
      * @throws QueryParameterException for an unknown, missing, repeated or ill-typed parameter
      */
-    public Query bind(java.util.Map<String, String[]> parameters) {
+    public Query bind(Map<String, String[]> parameters) {
         return QueryBinder.bind(this, parameters);
     }
 

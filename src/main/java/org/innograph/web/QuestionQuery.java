@@ -11,7 +11,6 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.TriplePath;
 import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.expr.E_Equals;
 import org.apache.jena.sparql.expr.E_Lang;
 import org.apache.jena.sparql.expr.E_Str;
@@ -23,7 +22,6 @@ import org.apache.jena.sparql.path.P_Link;
 import org.apache.jena.sparql.path.Path;
 import org.apache.jena.sparql.path.PathFactory;
 import org.apache.jena.sparql.syntax.ElementBind;
-import org.apache.jena.sparql.syntax.ElementData;
 import org.apache.jena.sparql.syntax.ElementFilter;
 import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.sparql.syntax.ElementOptional;
@@ -31,6 +29,7 @@ import org.apache.jena.sparql.syntax.ElementPathBlock;
 import org.apache.jena.sparql.syntax.ElementUnion;
 import org.apache.jena.vocabulary.RDF;
 import org.innograph.linkeddata.Vocabulary;
+import org.innograph.queries.QueryBinder;
 
 /**
  * The SPARQL a {@link Question} asks, built from the parsed form with Jena's syntax API (Query, Element…, Expr):
@@ -121,7 +120,9 @@ final class QuestionQuery {
             addColumn(query, where, kind, column);
         }
         values.values().removeIf(List::isEmpty);
-        query.setQueryPattern(withValuesFirst(where, values));
+        query.setQueryPattern(where);
+        // one VALUES block per filter, first in the WHERE clause, as stored queries bind their parameters
+        QueryBinder.withValues(query, values);
         query.addGroupBy(ITEM);
         query.addOrderBy(Var.alloc(question.sort().value()),
                 question.descending() ? Query.ORDER_DESCENDING : Query.ORDER_ASCENDING);
@@ -251,19 +252,6 @@ final class QuestionQuery {
 
     private static Path broaderOrSelf() {
         return PathFactory.pathZeroOrMore1(link(SKOS + "broader"));
-    }
-
-    /** One VALUES block per filter, first in the WHERE clause, so the store starts from the values asked for. */
-    private static ElementGroup withValuesFirst(ElementGroup where, Map<Var, List<Node>> values) {
-        ElementGroup group = new ElementGroup();
-        values.forEach((variable, nodes) -> {
-            ElementData data = new ElementData();
-            data.add(variable);
-            nodes.forEach(node -> data.add(BindingFactory.binding(variable, node)));
-            group.addElement(data);
-        });
-        where.getElements().forEach(group::addElement);
-        return group;
     }
 
     private static ElementPathBlock newBlock(ElementGroup where) {
