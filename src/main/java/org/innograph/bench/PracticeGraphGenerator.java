@@ -50,7 +50,8 @@ public final class PracticeGraphGenerator {
         "matchmaking service", "benchmarking tool", "living lab", "procurement programme"};
     private static final String[] SECTORS = {"automotive", "furniture", "ICT", "food", "metal processing",
         "plastics", "textiles", "energy", "health", "logistics", "wood", "space"};
-    private static final String[] CERTAINTY = {"context", "context", "context", "likely", "likely", "confirmed"};
+    private static final String[] CERTAINTY = {"confirmed", "confirmed", "confirmed", "likely", "possible"};
+    private static final String ORG = "http://www.w3.org/ns/org#";
 
     private final ReferenceData reference;
 
@@ -168,8 +169,12 @@ public final class PracticeGraphGenerator {
             out.iri(s, RDF_TYPE, IG + "Project");
             out.literal(s, RDFS_LABEL, name);
             out.literal(s, DCT + "title", "Synthetic interregional cooperation project " + (p + 1));
-            out.literal(s, IG + "acronym", name);
+            out.code(s, IG + "acronym", name);
             out.iri(s, DCT + "source", SOURCE + "project/" + p);
+            // the project's partnership: what its members' org:Membership is of
+            out.iri(s + "/partnership", RDF_TYPE, ORG + "OrganizationalCollaboration");
+            out.literal(s + "/partnership", RDFS_LABEL, name + " partnership");
+            out.iri(s + "/partnership", IG + "inProject", s);
             int year = 2014 + p % 8;
             out.typed(s, IG + "startDate", year + "-01-01", XSD + "date");
             out.typed(s, IG + "endDate", (year + 4) + "-12-31", XSD + "date");
@@ -191,12 +196,13 @@ public final class PracticeGraphGenerator {
             // Every organisation is a partner of one project; the first of each project leads it.
             int project = o % projects;
             String partnership = ID + "partnership/synthetic-" + o;
-            out.iri(partnership, RDF_TYPE, IG + "Partnership");
+            out.iri(partnership, RDF_TYPE, ORG + "Membership");
             out.literal(partnership, RDFS_LABEL, "Partner " + (o + 1) + " in SYNTH " + (project + 1));
             out.iri(partnership, DCT + "source", SOURCE + "project/" + project);
-            out.iri(partnership, IG + "partner", s);
+            out.iri(partnership, ORG + "member", s);
+            out.iri(partnership, ORG + "organization", projectIri(project) + "/partnership");
             out.iri(partnership, IG + "inProject", projectIri(project));
-            out.iri(partnership, IG + "partnerRole", IG + (o < projects ? "leadPartner" : "projectPartner"));
+            out.iri(partnership, ORG + "role", IG + (o < projects ? "leadPartner" : "projectPartner"));
             out.typed(partnership, IG + "partnerNumber", Integer.toString(o / projects + 1), XSD + "integer");
             out.iri(partnership, IG + "addressesInstrument", instrumentIri(o % instruments));
         }
@@ -205,7 +211,7 @@ public final class PracticeGraphGenerator {
             Region r = regions.get(regionDraw.next(random));
             String s = instrumentIri(i);
             out.iri(s, RDF_TYPE, IG + "PolicyInstrument");
-            out.literal(s, DCT + "identifier", String.format(Locale.ROOT, "SPI%07d", i + 1));
+            out.code(s, DCT + "identifier", String.format(Locale.ROOT, "SPI%07d", i + 1));
             out.iri(s, DCT + "source", SOURCE + "instrument/" + i);
             out.iri(s, DCT + "spatial", r.iri());
             out.iri(s, IG + "country", r.country());
@@ -224,7 +230,7 @@ public final class PracticeGraphGenerator {
             String sector = SECTORS[random.nextInt(SECTORS.length)];
             String s = ID + "cluster/synthetic-" + c;
             out.iri(s, RDF_TYPE, IG + "Cluster");
-            out.literal(s, DCT + "identifier", String.format(Locale.ROOT, "SCL%07d", c + 1));
+            out.code(s, DCT + "identifier", String.format(Locale.ROOT, "SCL%07d", c + 1));
             out.literal(s, RDFS_LABEL, r.label() + " " + sector + " cluster " + (c + 1));
             out.iri(s, DCT + "source", SOURCE + "cluster/" + c);
             out.iri(s, DCT + "spatial", r.iri());
@@ -254,7 +260,7 @@ public final class PracticeGraphGenerator {
                     + FORMATS[random.nextInt(FORMATS.length)] + " for " + main.label() + " (" + r.label() + ")";
             String s = practiceIri(p);
             out.iri(s, RDF_TYPE, IG + "GoodPractice");
-            out.literal(s, DCT + "identifier", practiceIdentifier(p));
+            out.code(s, DCT + "identifier", practiceIdentifier(p));
             out.literal(s, DCT + "title", title);
             out.literal(s, RDFS_LABEL, title);
             out.iri(s, DCT + "source", SOURCE + "practice/" + p);
@@ -272,10 +278,31 @@ public final class PracticeGraphGenerator {
             }
             int year = 2008 + random.nextInt(15);
             out.typed(s, IG + "startDate", year + "-0" + (1 + random.nextInt(9)) + "-01", XSD + "date");
-            out.iri(s, IG + "innoLinkCertainty", IG + CERTAINTY[random.nextInt(CERTAINTY.length)]);
             out.typed(s, IG + "involvesClusters", Boolean.toString(random.nextBoolean()), XSD + "boolean");
             out.iri(s, IG + "mainInstitution", organisationIri(institution));
-            out.iri(s, IG + "sharedInProject", projectIri(institution % projects));
+            // certainty is data: a qualified project link; only a confirmed one is also stated plainly
+            String certainty = CERTAINTY[random.nextInt(CERTAINTY.length)];
+            String project = projectIri(institution % projects);
+            String link = s + "/project-link/synthetic";
+            out.iri(s, IG + "projectLink", link);
+            out.iri(link, RDF_TYPE, IG + "ProjectLink");
+            out.iri(link, IG + "linkedProject", project);
+            out.iri(link, IG + "linkCertainty", IG + certainty);
+            out.iri(link, DCT + "source", SOURCE + "practice/" + p);
+            if (certainty.equals("confirmed")) {
+                out.iri(s, IG + "sharedInProject", project);
+            }
+        }
+
+        /** A confirmed inspiration: the plain link and the qualified one the shapes ask for behind it. */
+        private void inspiredBy(String action, int practice) throws IOException {
+            String link = action + "/inspiration/synthetic-" + practice;
+            out.iri(action, IG + "inspiredBy", practiceIri(practice));
+            out.iri(action, IG + "inspirationLink", link);
+            out.iri(link, RDF_TYPE, IG + "InspirationLink");
+            out.iri(link, IG + "linkedPractice", practiceIri(practice));
+            out.iri(link, IG + "linkCertainty", IG + "confirmed");
+            out.iri(link, DCT + "source", SOURCE + "action/" + action.substring(action.lastIndexOf('/') + 1));
         }
 
         private void actionPlan(int o) throws IOException {
@@ -295,17 +322,17 @@ public final class PracticeGraphGenerator {
                 actions++;
                 out.iri(plan, IG + "hasAction", action);
                 out.iri(action, RDF_TYPE, IG + "Action");
-                out.literal(action, DCT + "identifier", String.format(Locale.ROOT, "SAP-%d-%d", o + 1, a + 1));
+                out.code(action, DCT + "identifier", String.format(Locale.ROOT, "SAP-%d-%d", o + 1, a + 1));
                 out.literal(action, RDFS_LABEL, "Development agency " + (o + 1) + ": Action " + (a + 1));
                 out.iri(action, DCT + "source", SOURCE + "action-plan/" + o);
                 out.literal(action, IG + "summary", "Transfer a practice on " + themes.get(focus).label()
                         + " to the region of development agency " + (o + 1) + ".");
                 int first = inspiration(focus, ownCountry);
                 if (first >= 0) {
-                    out.iri(action, IG + "inspiredBy", practiceIri(first));
+                    inspiredBy(action, first);
                     int second = random.nextBoolean() ? inspiration(focus, ownCountry) : first;
                     if (second != first) {
-                        out.iri(action, IG + "inspiredBy", practiceIri(second));
+                        inspiredBy(action, second);
                     }
                 }
             }
@@ -434,7 +461,15 @@ public final class PracticeGraphGenerator {
             writer.write("> .\n");
         }
 
+        /** Human-language text: tagged English, as the shipped data's text is. */
         void literal(String subject, String predicate, String value) throws IOException {
+            start(subject, predicate);
+            quoted(value);
+            writer.write("@en .\n");
+        }
+
+        /** A code or identifier: a plain string. */
+        void code(String subject, String predicate, String value) throws IOException {
             start(subject, predicate);
             quoted(value);
             writer.write(" .\n");

@@ -24,6 +24,7 @@ import org.innograph.ingest.ImportValidator;
 import org.innograph.ingest.PracticeTemplate;
 import org.innograph.ingest.RdfImportParser;
 import org.innograph.ingest.ReferenceData;
+import org.innograph.ingest.RequestMediaType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -81,7 +82,7 @@ class ValidateCommand implements Callable<Integer> {
         Map<Path, Graph> parsed = new LinkedHashMap<>();
         int failed = 0;
         for (var entry : contents.entrySet()) {
-            var format = ImportFormat.detect(null, entry.getKey().getFileName().toString(), entry.getValue());
+            var format = ImportFormat.detect(RequestMediaType.of(null), entry.getKey().getFileName().toString(), entry.getValue());
             if (format.isEmpty()) {
                 out.println(entry.getKey() + ": not a file InnoGraph imports (" + ImportFormat.ACCEPTED + ")");
                 failed++;
@@ -99,7 +100,7 @@ class ValidateCommand implements Callable<Integer> {
         ReferenceData lookups = ReferenceData.of(referenceData);
         for (var entry : contents.entrySet()) {
             Path file = entry.getKey();
-            var format = ImportFormat.detect(null, file.getFileName().toString(), entry.getValue());
+            var format = ImportFormat.detect(RequestMediaType.of(null), file.getFileName().toString(), entry.getValue());
             if (format.isEmpty() || (!format.get().isCsv() && !parsed.containsKey(file))) {
                 continue;
             }

@@ -39,15 +39,15 @@ public enum ImportFormat {
      * The format of a file: the media type decides when there is one (other than a generic one), else the file
      * name's extension.
      */
-    public static Optional<ImportFormat> detect(String contentType, String fileName, byte[] content) {
-        String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    public static Optional<ImportFormat> detect(RequestMediaType contentType, String fileName, byte[] content) {
+        String type = contentType.essence();
         boolean generic = type.isEmpty() || type.equals("application/octet-stream");
         if (type.equals("text/csv") || (generic && fileName != null
                 && fileName.toLowerCase(Locale.ROOT).endsWith(".csv"))) {
             return Optional.of(isEurostat(content) ? EUROSTAT_CSV : PRACTICE_CSV);
         }
         Lang found = generic ? (fileName == null ? null : RDFLanguages.filenameToLang(fileName))
-                : RDFLanguages.contentTypeToLang(type);
+                : contentType.rdfLang();
         return Arrays.stream(values()).filter(format -> format.lang != null && format.lang.equals(found)).findFirst();
     }
 

@@ -18,6 +18,6 @@ import org.springframework.util.unit.DataSize;
 public record ImportProperties(
         @DefaultValue("ontology/shapes.ttl") Path shapes,
         @DefaultValue("data/sources/curation/topic_themes.csv") Path topicThemes,
-        @DefaultValue("data/sources/curation/person_names.csv") Path personNames,
+        @DefaultValue("data/sources/curation/person_names.sha256") Path personNames,
         @DefaultValue("50MB") DataSize maxSize) {
 }

@@ -91,10 +91,25 @@ public final class ImportService {
             throw ImportRejectedException.unparseable("Batch id '" + request.batchId() + "' is not allowed: use up "
                     + "to 64 lower-case letters, digits and hyphens", List.of());
         }
-        ImportFormat format = ImportFormat.detect(request.contentType(), request.fileName(), content)
+        RequestMediaType contentType;
+        try {
+            contentType = RequestMediaType.of(request.contentType());
+        } catch (RequestMediaType.UnsupportedMediaTypeException e) {
+            throw new ImportRejectedException(415, e.getMessage(), List.of());
+        }
+        ImportFormat format = ImportFormat.detect(contentType, request.fileName(), content)
                 .orElseThrow(() -> new ImportRejectedException(415, "Cannot import "
                         + (request.contentType() != null ? "Content-Type " + request.contentType()
                         : "file " + request.fileName()) + ": send one of " + ImportFormat.ACCEPTED, List.of()));
+        if (format != ImportFormat.RDF_XML) {
+            // RDF/XML names its own encoding; every other format is UTF-8 by definition.
+            try {
+                Utf8Text.require(content);
+            } catch (Utf8Text.InvalidUtf8Exception e) {
+                throw ImportRejectedException.unparseable("The file is " + e.getMessage(),
+                        List.of(ImportProblem.atLine(e.line(), e.getMessage())));
+            }
+        }
         String sha256 = sha256(content);
         String id = request.batchId() != null ? request.batchId() : sha256.substring(0, 16);
         Optional<ImportBatch> same = list().stream().filter(batch -> batch.sha256().equals(sha256)

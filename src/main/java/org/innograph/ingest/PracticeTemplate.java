@@ -23,18 +23,24 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.innograph.ingest.convert.PersonNames;
 
 /**
  * The good-practice CSV template: the columns of {@code data/sources/inno-industry/good_practices.csv}, mapped
- * as the shipped-data converter maps them (same IRIs, same properties), so that a curator's rows and the shipped
- * rows describe practices alike. Values no column gives stay absent.
+ * as the shipped-data converter maps them (same IRIs from the slug column, same properties, the same language tags and
+ * qualified project links), so that a curator's rows and the shipped rows describe practices alike. Values no column
+ * gives stay absent.
  */
 public final class PracticeTemplate {
 
-    public static final List<String> COLUMNS = List.of("gp_id", "title", "owner_or_implementer", "country", "region",
+    public static final List<String> COLUMNS = List.of("gp_id", "slug", "title", "title_lang", "alt_title",
+            "alt_title_lang", "owner_or_implementer", "country", "region", "nuts_code", "implementation_level",
             "nuts_inferred", "summary_own_words", "topics", "timescale", "involves_clusters", "resources_needed",
             "evidence_of_success", "difficulties", "gp_database_page", "inno_industry_link",
             "inno_industry_evidence_url", "source_url", "other_sources");
+    /** Our own text (summaries, notes, the sources' wording) is English; a title carries its own language. */
+    private static final String TEXT_LANG = "en";
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{1,8})*");
 
     private static final String IG = ReferenceData.IG;
     private static final String PRACTICE = "https://w3id.org/innograph/id/practice/";
@@ -51,6 +57,8 @@ public final class PracticeTemplate {
     /** Which column a property comes from, to place SHACL problems in the sheet. */
     private static final Map<String, String> COLUMN_OF_PROPERTY = Map.ofEntries(
             Map.entry(DCTerms.identifier.getURI(), "gp_id"), Map.entry(DCTerms.title.getURI(), "title"),
+            Map.entry(DCTerms.alternative.getURI(), "alt_title"), Map.entry(SKOS.altLabel.getURI(), "alt_title"),
+            Map.entry(IG + "implementationLevel", "implementation_level"), Map.entry(IG + "projectLink", "inno_industry_link"),
             Map.entry(RDFS.label.getURI(), "title"), Map.entry(IG + "ownerAsStated", "owner_or_implementer"),
             Map.entry(IG + "country", "country"), Map.entry(DCTerms.spatial.getURI(), "country"),
             Map.entry(IG + "locationLabel", "region"), Map.entry(IG + "summary", "summary_own_words"),
@@ -60,26 +68,24 @@ public final class PracticeTemplate {
             Map.entry(IG + "resourcesNeeded", "resources_needed"),
             Map.entry(IG + "evidenceOfSuccess", "evidence_of_success"),
             Map.entry(IG + "difficultiesEncountered", "difficulties"), Map.entry(IG + "databasePage", "gp_database_page"),
-            Map.entry(IG + "innoLinkCertainty", "inno_industry_link"), Map.entry(IG + "innoLinkNote", "inno_industry_link"),
+            Map.entry(IG + "sharedInProject", "inno_industry_link"), Map.entry(IG + "innoLinkNote", "inno_industry_link"),
             Map.entry(IG + "innoLinkEvidence", "inno_industry_evidence_url"),
             Map.entry(DCTerms.source.getURI(), "source_url"), Map.entry(RDFS.seeAlso.getURI(), "other_sources"));
 
     private final Map<String, String> topicThemes = new HashMap<>();
-    private final List<String> personNames = new ArrayList<>();
+    private final PersonNames personNames;
 
     /**
      * @param topicThemes the curated keyword-to-theme table ({@code topic,themes}, themes as space-separated
      *                    slugs); may be absent, then topics must name themes directly
-     * @param personNames the names of persons ({@code name}) that no value may carry, as for the shipped data
-     *                    (persons are not modelled); may be absent
+     * @param personNames the hashed names of persons that no value may carry ({@code person_names.sha256}), as for
+     *                    the shipped data (persons are not modelled); may be absent
      */
     public PracticeTemplate(Path topicThemes, Path personNames) {
         for (CsvRows.Row row : table(topicThemes)) {
             this.topicThemes.put(row.get("topic").toLowerCase(Locale.ROOT), row.get("themes"));
         }
-        for (CsvRows.Row row : table(personNames)) {
-            this.personNames.add(fold(row.get("name")));
-        }
+        this.personNames = personNames != null && Files.isRegularFile(personNames) ? new PersonNames(personNames) : PersonNames.none();
     }
 
     private static List<CsvRows.Row> table(Path file) {
@@ -129,7 +135,7 @@ public final class PracticeTemplate {
         Map<String, Long> rowOf = new HashMap<>();
         Map<String, Long> rowOfId = new HashMap<>();
         Set<String> nutsUsed = new LinkedHashSet<>();
-        Map<String, Long> rowOfNuts = new HashMap<>();
+        Map<String, Cell> cellOfNuts = new HashMap<>();
         List<String> notes = new ArrayList<>();
         for (CsvRows.Row original : csv.rows()) {
             CsvRows.Row row = withoutPersonNames(original, notes);
@@ -142,10 +148,19 @@ public final class PracticeTemplate {
                         + rowOfId.get(id)));
             }
             rowOfId.putIfAbsent(id, row.number());
-            String slug = slug(title);
-            if (slug.isEmpty()) {
-                problems.add(ImportProblem.inCell(row.number(), "title", title,
-                        "every practice needs a title (its IRI is made from it)"));
+            // the slug is minted once and kept in the sheet; a row without one gets it from its title
+            String slug = row.get("slug").isEmpty() ? slug(title) : row.get("slug");
+            if (title.isEmpty() || slug.isEmpty()) {
+                problems.add(ImportProblem.inCell(row.number(), "title", title, "every practice needs a title"));
+                continue;
+            }
+            if (!slug.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+                problems.add(ImportProblem.inCell(row.number(), "slug", slug,
+                        "a slug is lower-case letters and digits joined by single hyphens"));
+                continue;
+            }
+            String titleLang = language(row, "title_lang", problems);
+            if (titleLang == null) {
                 continue;
             }
             String iri = PRACTICE + slug;
@@ -157,12 +172,22 @@ public final class PracticeTemplate {
             rowOf.put(iri, row.number());
             Resource practice = model.createResource(iri);
             practice.addProperty(RDF.type, model.createResource(IG + "GoodPractice"));
-            text(practice, DCTerms.identifier, id);
-            text(practice, DCTerms.title, title);
-            text(practice, RDFS.label, title);
+            if (!id.isBlank()) {
+                practice.addProperty(DCTerms.identifier, id.trim());
+            }
+            practice.addProperty(DCTerms.title, title, titleLang);
+            practice.addProperty(RDFS.label, title, titleLang);
+            String alt = row.get("alt_title");
+            if (!alt.isEmpty()) {
+                String altLang = language(row, "alt_title_lang", problems);
+                if (altLang != null) {
+                    practice.addProperty(DCTerms.alternative, alt, altLang);
+                    practice.addProperty(SKOS.altLabel, alt, altLang);
+                }
+            }
             text(practice, ig("summary"), row.get("summary_own_words"));
             text(practice, ig("ownerAsStated"), row.get("owner_or_implementer"));
-            location(practice, row, countries, problems, nutsUsed, rowOfNuts);
+            location(practice, row, countries, problems, nutsUsed, cellOfNuts);
             topics(practice, row, themes, problems);
             text(practice, ig("timescale"), row.get("timescale"));
             clusters(practice, row.get("involves_clusters"));
@@ -173,9 +198,9 @@ public final class PracticeTemplate {
             if (page.startsWith("http")) {
                 urls(practice, ig("databasePage"), page);
             } else if (!page.isEmpty()) {
-                practice.addProperty(SKOS.editorialNote, "Good-practice database page: " + page);
+                practice.addProperty(SKOS.editorialNote, "Good-practice database page: " + page, TEXT_LANG);
             }
-            certainty(practice, row.get("inno_industry_link"));
+            certainty(practice, row);
             urls(practice, ig("innoLinkEvidence"), row.get("inno_industry_evidence_url"));
             urls(practice, DCTerms.source, row.get("source_url"));
             urls(practice, RDFS.seeAlso, row.get("other_sources"));
@@ -183,7 +208,7 @@ public final class PracticeTemplate {
         Set<String> known = reference.existingRegions(nutsUsed.stream().map(code -> NUTS + code).toList());
         for (String code : nutsUsed) {
             if (!known.contains(NUTS + code)) {
-                problems.add(ImportProblem.inCell(rowOfNuts.get(code), "nuts_inferred", code,
+                problems.add(ImportProblem.inCell(cellOfNuts.get(code).row(), cellOfNuts.get(code).column(), code,
                         "not a NUTS 2021 or 2024 code of the graph"));
             }
         }
@@ -231,17 +256,24 @@ public final class PracticeTemplate {
     }
 
     private boolean namesAPerson(String value) {
-        String folded = " " + fold(value) + " ";
-        return personNames.stream().anyMatch(name -> folded.contains(" " + name + " "));
+        return personNames.namesAPerson(value);
     }
 
-    private static String fold(String text) {
-        String ascii = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
+    private static String language(CsvRows.Row row, String column, List<ImportProblem> problems) {
+        String lang = row.get(column);
+        if (LANGUAGE_TAG.matcher(lang).matches()) {
+            return lang;
+        }
+        problems.add(ImportProblem.inCell(row.number(), column, lang, "needs the language of the text as a language tag, e.g. en, de, pt"));
+        return null;
+    }
+
+    /** Where in the sheet a value was first seen, to place a problem found later. */
+    private record Cell(long row, String column) {
     }
 
     private static void location(Resource practice, CsvRows.Row row, Map<String, String> countries,
-                                 List<ImportProblem> problems, Set<String> nutsUsed, Map<String, Long> rowOfNuts) {
+                                 List<ImportProblem> problems, Set<String> nutsUsed, Map<String, Cell> cellOfNuts) {
         String country = row.get("country");
         String region = row.get("region");
         text(practice, ig("locationLabel"), region);
@@ -259,19 +291,29 @@ public final class PracticeTemplate {
         } else if (!region.isEmpty()) {
             Resource area = model.createResource(REGION + slug(region));
             area.addProperty(RDF.type, model.createResource(IG + "Region"));
-            area.addProperty(SKOS.prefLabel, region);
-            area.addProperty(RDFS.label, region);
+            area.addProperty(SKOS.prefLabel, region, TEXT_LANG);
+            area.addProperty(RDFS.label, region, TEXT_LANG);
             practice.addProperty(DCTerms.spatial, area);
         }
-        String nuts = row.get("nuts_inferred");
-        if (!nuts.isEmpty()) {
+        String level = row.get("implementation_level");
+        if (List.of("national", "regional", "local").contains(level)) {
+            practice.addProperty(ig("implementationLevel"), model.createResource(IG + level + "Level"));
+        } else if (!level.isEmpty()) {
+            problems.add(ImportProblem.inCell(row.number(), "implementation_level", level, "must be national, regional or local"));
+        }
+        // the NUTS unit the source states, and the one a curator inferred: both are dct:spatial in an import
+        for (String column : List.of("nuts_code", "nuts_inferred")) {
+            String nuts = row.get(column);
+            if (nuts.isEmpty()) {
+                continue;
+            }
             if (!NUTS_CODE.matcher(nuts).matches()) {
-                problems.add(ImportProblem.inCell(row.number(), "nuts_inferred", nuts,
+                problems.add(ImportProblem.inCell(row.number(), column, nuts,
                         "a NUTS code is two capital letters and up to three letters or digits, e.g. AT12"));
             } else {
                 practice.addProperty(DCTerms.spatial, model.createResource(NUTS + nuts));
                 nutsUsed.add(nuts);
-                rowOfNuts.putIfAbsent(nuts, row.number());
+                cellOfNuts.putIfAbsent(nuts, new Cell(row.number(), column));
             }
         }
     }
@@ -282,7 +324,7 @@ public final class PracticeTemplate {
             if (topic.isEmpty()) {
                 continue;
             }
-            practice.addProperty(ig("topicAsStated"), topic);
+            practice.addProperty(ig("topicAsStated"), topic, TEXT_LANG);
             String key = topic.toLowerCase(Locale.ROOT);
             if (topicThemes.containsKey(key)) {
                 for (String theme : topicThemes.get(key).split("\\s+")) {
@@ -310,15 +352,32 @@ public final class PracticeTemplate {
         }
     }
 
-    /** "confirmed…"/"used in INNO…" and "likely…"/"possible…" link a practice to INNO INDUSTRY; anything else is context. */
-    private static void certainty(Resource practice, String stated) {
+    /**
+     * As the converter: "confirmed…"/"used in INNO…", "likely…" and "possible…" give a qualified ig:ProjectLink to INNO
+     * INDUSTRY with that certainty, sourced by the evidence URLs (else the row's sources); only a confirmed link is also
+     * stated with ig:sharedInProject. Anything else is context: the wording is kept as ig:innoLinkNote.
+     */
+    private static void certainty(Resource practice, CsvRows.Row row) {
+        String stated = row.get("inno_industry_link");
         String level = stated.startsWith("confirmed") || stated.startsWith("used in INNO") ? "confirmed"
-                : stated.startsWith("likely") || stated.startsWith("possible") ? "likely" : "context";
+                : stated.startsWith("likely") ? "likely" : stated.startsWith("possible") ? "possible" : null;
         Model model = practice.getModel();
-        practice.addProperty(ig("innoLinkCertainty"), model.createResource(IG + level));
-        text(practice, ig("innoLinkNote"), stated);
-        if (!level.equals("context")) {
-            practice.addProperty(ig("sharedInProject"), model.createResource(PROJECT));
+        if (level == null) {
+            text(practice, ig("innoLinkNote"), stated);
+            return;
+        }
+        Resource project = model.createResource(PROJECT);
+        Resource link = model.createResource(practice.getURI() + "/project-link/inno-industry");
+        link.addProperty(RDF.type, model.createResource(IG + "ProjectLink"));
+        link.addProperty(RDFS.label, "shared in project inno-industry (" + level + ")", TEXT_LANG);
+        link.addProperty(ig("linkedProject"), project);
+        link.addProperty(ig("linkCertainty"), model.createResource(IG + level));
+        text(link, SKOS.note, stated);
+        String evidence = row.get("inno_industry_evidence_url");
+        urls(link, DCTerms.source, URL.matcher(evidence).find() ? evidence : row.get("source_url"));
+        practice.addProperty(ig("projectLink"), link);
+        if (level.equals("confirmed")) {
+            practice.addProperty(ig("sharedInProject"), project);
         }
     }
 
@@ -331,9 +390,10 @@ public final class PracticeTemplate {
         }
     }
 
+    /** Our own text and the sources' wording, tagged English as the converter tags it. */
     private static void text(Resource subject, Property property, String value) {
         if (!value.isBlank()) {
-            subject.addProperty(property, value.trim());
+            subject.addProperty(property, value.trim(), TEXT_LANG);
         }
     }
 

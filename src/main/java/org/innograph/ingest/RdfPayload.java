@@ -1,10 +1,6 @@
 package org.innograph.ingest;
 
 import java.io.ByteArrayInputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
@@ -54,13 +50,10 @@ public final class RdfPayload {
         if (RDFLanguages.sameLang(lang, Lang.RDFXML)) {
             return;
         }
-        ByteBuffer bytes = ByteBuffer.wrap(body);
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes);
-        } catch (CharacterCodingException e) {
-            throw new MalformedRdfException("Malformed " + lang.getLabel() + ": not valid UTF-8 at byte "
-                    + bytes.position() + " of " + body.length, e);
+            Utf8Text.require(body);
+        } catch (Utf8Text.InvalidUtf8Exception e) {
+            throw new MalformedRdfException("Malformed " + lang.getLabel() + ": " + e.getMessage(), e);
         }
     }
 
@@ -72,8 +65,8 @@ public final class RdfPayload {
     }
 
     /** The triple syntax a Content-Type names, or null when it names none InnoGraph reads into a graph. */
-    public static Lang tripleLang(String contentType) {
-        Lang lang = contentType == null ? null : RDFLanguages.contentTypeToLang(contentType);
+    public static Lang tripleLang(RequestMediaType contentType) {
+        Lang lang = contentType.rdfLang();
         return lang != null && RDFLanguages.isTriples(lang) ? lang : null;
     }
 

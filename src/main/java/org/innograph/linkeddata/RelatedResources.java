@@ -32,8 +32,13 @@ public class RelatedResources {
             """;
     private static final String INSPIRED_ACTIONS = PROLOGUE + """
             SELECT DISTINCT ?item ?note WHERE {
-              ?item ig:inspiredBy ?practice .
-              OPTIONAL { ?plan ig:hasAction ?item . ?plan rdfs:label ?note }
+              # confirmed inspirations are stated plainly; likely or possible ones only as qualified links
+              { ?item ig:inspiredBy ?practice }
+              UNION
+              { ?item ig:inspirationLink ?link . ?link ig:linkedPractice ?practice ; ig:linkCertainty ?level .
+                FILTER(?level != ig:confirmed) ?level skos:prefLabel ?certainty }
+              OPTIONAL { ?plan ig:hasAction ?item . ?plan rdfs:label ?plan_label }
+              BIND(IF(BOUND(?certainty), CONCAT(COALESCE(STR(?plan_label), ""), " (", STR(?certainty), ")"), STR(?plan_label)) AS ?note)
             } ORDER BY ?item""";
     private static final String IN_REGION = PROLOGUE + """
             SELECT DISTINCT ?item ?note WHERE {

@@ -1,5 +1,6 @@
 package org.innograph.security;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -13,7 +14,10 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
-/** Reads are public; every write needs the operator's writer credentials (HTTP Basic). */
+/**
+ * Reads are public; everything else needs the operator's writer credentials (HTTP Basic or a bearer token),
+ * whether or not anyone thought of it as a write ({@link WriteAccess}).
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -36,19 +40,22 @@ class SecurityConfiguration {
                                 HttpStatus.FORBIDDEN, writesEnabled ? "This account may not write"
                                         : WriteAccess.WRITES_DISABLED)))
                 .authorizeHttpRequests(requests -> {
+                    // An error page is rendered for a request that was already let through (or refused).
+                    requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+                    requests.requestMatchers(WriteAccess.PUBLIC).permitAll();
                     if (writesEnabled) {
-                        requests.requestMatchers(WriteAccess.WRITES).hasRole(WRITER);
+                        requests.anyRequest().hasRole(WRITER);
                     } else {
-                        requests.requestMatchers(WriteAccess.WRITES).denyAll();
+                        requests.anyRequest().denyAll();
                     }
-                    requests.anyRequest().permitAll();
                 });
         return http.build();
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(SecurityProperties properties) {
+        return new VerifiedCredentials(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                properties.verifiedCredentialTtl());
     }
 
     @Bean

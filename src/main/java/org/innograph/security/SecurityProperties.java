@@ -1,5 +1,6 @@
 package org.innograph.security;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,11 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code innograph.security.*}. There are no default credentials: until the operator sets a writer, every
  * write is refused.
  *
- * @param writer the account allowed to write
- * @param cors   which browser origins may read
+ * @param writer                the account allowed to write
+ * @param cors                  which browser origins may read
+ * @param verifiedCredentialTtl how long a password that passed the bcrypt check is taken as checked when the
+ *                              same client sends it again ({@code 0s}: check every request); wrong passwords are
+ *                              always checked in full
  */
 @ConfigurationProperties("innograph.security")
-public record SecurityProperties(@DefaultValue Writer writer, @DefaultValue Cors cors) {
+public record SecurityProperties(@DefaultValue Writer writer, @DefaultValue Cors cors,
+                                 @DefaultValue("60s") Duration verifiedCredentialTtl) {
 
     /**
      * @param allowedOrigins origins whose pages may read {@code /sparql} and {@code /api/**} from a browser

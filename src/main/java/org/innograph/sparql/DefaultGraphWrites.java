@@ -1,65 +1,111 @@
 package org.innograph.sparql;
 
-import java.util.Collection;
-import java.util.Optional;
+import java.util.List;
 
+import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.modify.request.QuadAcc;
+import org.apache.jena.sparql.modify.request.QuadDataAcc;
+import org.apache.jena.sparql.modify.request.Target;
+import org.apache.jena.sparql.modify.request.UpdateAdd;
 import org.apache.jena.sparql.modify.request.UpdateBinaryOp;
-import org.apache.jena.sparql.modify.request.UpdateData;
+import org.apache.jena.sparql.modify.request.UpdateClear;
+import org.apache.jena.sparql.modify.request.UpdateCopy;
+import org.apache.jena.sparql.modify.request.UpdateDataDelete;
+import org.apache.jena.sparql.modify.request.UpdateDataInsert;
 import org.apache.jena.sparql.modify.request.UpdateDeleteWhere;
+import org.apache.jena.sparql.modify.request.UpdateDrop;
 import org.apache.jena.sparql.modify.request.UpdateDropClear;
 import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.sparql.modify.request.UpdateModify;
+import org.apache.jena.sparql.modify.request.UpdateMove;
 import org.apache.jena.update.Update;
 import org.apache.jena.update.UpdateRequest;
 
 /**
- * The default graph is the read-only union of the named graphs. A write aimed at it would succeed and then
- * be invisible to every query, so such updates are refused with a message that says where to write instead.
+ * The default graph that queries see is the union of all named graphs; it has no triples of its own. A write
+ * addressed to it (the first update of every tutorial, {@code INSERT DATA { <s> <p> <o> }}, or a client's
+ * {@code load(model)}) goes to one designated named graph instead ({@code innograph.sparql.default-write-graph}),
+ * which is part of that union, so what was written is what the next query sees.
+ *
+ * <p>Deleting works the same way: {@code DELETE DATA}, {@code DELETE WHERE}, a {@code DELETE} template outside
+ * {@code GRAPH}, {@code CLEAR DEFAULT} and {@code DROP DEFAULT} remove triples from the designated graph only;
+ * the other named graphs are untouched even when the union shows the same triple. {@code WHERE} patterns are not
+ * rewritten: they read the union, like every query. {@code DEFAULT} in {@code ADD}, {@code COPY} and
+ * {@code MOVE} names the designated graph too.
  */
 final class DefaultGraphWrites {
 
     private DefaultGraphWrites() {
     }
 
-    static void refuse(UpdateRequest request) {
-        int index = 0;
-        for (Update operation : request.getOperations()) {
-            index++;
-            Optional<String> problem = problem(operation);
-            if (problem.isPresent()) {
-                throw SparqlProtocolException.badRequest("Operation " + index + " " + problem.get()
-                        + ": the default graph is the read-only union of all named graphs; write into a named graph "
-                        + "(GRAPH <…> { … }, WITH <…> or INTO GRAPH <…>)");
-            }
+    /** The request with every write addressed to the default graph aimed at {@code target}. */
+    static UpdateRequest redirect(UpdateRequest request, Node target) {
+        UpdateRequest redirected = new UpdateRequest();
+        redirected.setPrefixMapping(request.getPrefixMapping());
+        if (request.explicitlySetBaseURI()) {
+            redirected.setBaseURI(request.getBaseURI());
         }
+        for (Update operation : request.getOperations()) {
+            redirected.add(redirect(operation, target));
+        }
+        return redirected;
     }
 
-    private static Optional<String> problem(Update operation) {
-        if (operation instanceof UpdateData data && touchesDefault(data.getQuads())) {
-            return Optional.of("writes triples outside GRAPH");
+    private static Update redirect(Update operation, Node target) {
+        if (operation instanceof UpdateDataInsert insert) {
+            return new UpdateDataInsert(new QuadDataAcc(aimed(insert.getQuads(), target)));
         }
-        if (operation instanceof UpdateDeleteWhere delete && touchesDefault(delete.getQuads())) {
-            return Optional.of("deletes triples outside GRAPH");
+        if (operation instanceof UpdateDataDelete delete) {
+            return new UpdateDataDelete(new QuadDataAcc(aimed(delete.getQuads(), target)));
         }
-        if (operation instanceof UpdateModify modify && modify.getWithIRI() == null
-                && (touchesDefault(modify.getInsertQuads()) || touchesDefault(modify.getDeleteQuads()))) {
-            return Optional.of("has a template outside GRAPH and no WITH");
+        if (operation instanceof UpdateDeleteWhere delete) {
+            // The pattern is the template: matched and deleted in the designated graph only.
+            return new UpdateDeleteWhere(new QuadAcc(aimed(delete.getQuads(), target)));
+        }
+        if (operation instanceof UpdateModify modify && modify.getWithIRI() == null) {
+            return templatesAimed(modify, target);
         }
         if (operation instanceof UpdateLoad load && load.getDest() == null) {
-            return Optional.of("loads without INTO GRAPH");
+            return new UpdateLoad(load.getSource(), target, load.isSilent());
         }
         if (operation instanceof UpdateDropClear drop && drop.isDefault()) {
-            return Optional.of("clears or drops DEFAULT");
+            // SILENT: the designated graph may not exist yet, and the default graph always "exists".
+            return drop instanceof UpdateDrop ? new UpdateDrop(target, true) : new UpdateClear(target, true);
         }
-        if (operation instanceof UpdateBinaryOp copy && copy.getDest().isDefault()) {
-            return Optional.of("targets DEFAULT");
+        if (operation instanceof UpdateBinaryOp binary
+                && (binary.getSrc().isDefault() || binary.getDest().isDefault())) {
+            return binaryAimed(binary, target);
         }
-        return Optional.empty();
+        return operation;
     }
 
-    private static boolean touchesDefault(Collection<Quad> quads) {
-        return quads.stream().anyMatch(Quad::isDefaultGraph);
+    private static UpdateModify templatesAimed(UpdateModify modify, Node target) {
+        UpdateModify aimed = new UpdateModify();
+        modify.getUsing().forEach(aimed::addUsing);
+        modify.getUsingNamed().forEach(aimed::addUsingNamed);
+        aimed.setElement(modify.getWherePattern());
+        aimed.setHasDeleteClause(modify.hasDeleteClause());
+        aimed.setHasInsertClause(modify.hasInsertClause());
+        aimed(modify.getDeleteQuads(), target).forEach(aimed.getDeleteAcc()::addQuad);
+        aimed(modify.getInsertQuads(), target).forEach(aimed.getInsertAcc()::addQuad);
+        return aimed;
     }
 
+    private static Update binaryAimed(UpdateBinaryOp binary, Node target) {
+        Target source = binary.getSrc().isDefault() ? Target.create(target) : binary.getSrc();
+        Target destination = binary.getDest().isDefault() ? Target.create(target) : binary.getDest();
+        if (binary instanceof UpdateAdd) {
+            return new UpdateAdd(source, destination, binary.isSilent());
+        }
+        if (binary instanceof UpdateCopy) {
+            return new UpdateCopy(source, destination, binary.isSilent());
+        }
+        return new UpdateMove(source, destination, binary.isSilent());
+    }
+
+    private static List<Quad> aimed(List<Quad> quads, Node target) {
+        return quads.stream().map(quad -> quad.isDefaultGraph()
+                ? Quad.create(target, quad.getSubject(), quad.getPredicate(), quad.getObject()) : quad).toList();
+    }
 }

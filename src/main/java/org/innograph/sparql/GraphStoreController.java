@@ -19,6 +19,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.innograph.ingest.GraphNames;
 import org.innograph.ingest.RdfPayload;
+import org.innograph.ingest.RequestMediaType;
 import org.innograph.store.GraphStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,7 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * SPARQL 1.1 Graph Store HTTP Protocol with indirect identification: {@code ?graph=IRI} or {@code ?default}.
- * The default graph is the union of the named graphs, so it can be read but not written.
+ * The default graph is read as the union of the named graphs; PUT, POST and DELETE addressed to it act on the
+ * designated named graph ({@code innograph.sparql.default-write-graph}, see {@link DefaultGraphWrites}), which
+ * always exists as far as the protocol is concerned (never 201 or 404).
  */
 @RestController
 class GraphStoreController {
@@ -63,11 +66,12 @@ class GraphStoreController {
 
     @PutMapping(PATH)
     ResponseEntity<Void> put(HttpServletRequest request) {
-        String graph = writableTarget(request).iri();
+        GraphTarget target = writableTarget(request);
+        String graph = graphWritten(target);
         Model body = ModelFactory.createModelForGraph(parseBody(request, graph));
-        AtomicBoolean existed = new AtomicBoolean();
+        AtomicBoolean existed = new AtomicBoolean(target.isDefault());
         store.write(connection -> {
-            existed.set(exists(connection, graph));
+            existed.compareAndSet(false, exists(connection, graph));
             connection.put(graph, body);
         });
         return existed.get() ? ResponseEntity.noContent().build() : ResponseEntity.status(HttpStatus.CREATED).build();
@@ -84,11 +88,11 @@ class GraphStoreController {
             return ResponseEntity.status(HttpStatus.CREATED)
                     .header("Location", PATH + "?graph=" + URLEncoder.encode(graph, StandardCharsets.UTF_8)).build();
         }
-        String graph = writableTarget(request).iri();
+        String graph = graphWritten(target);
         Model body = ModelFactory.createModelForGraph(parseBody(request, graph));
-        AtomicBoolean existed = new AtomicBoolean();
+        AtomicBoolean existed = new AtomicBoolean(target.isDefault());
         store.write(connection -> {
-            existed.set(exists(connection, graph));
+            existed.compareAndSet(false, exists(connection, graph));
             connection.load(graph, body);
         });
         return existed.get() ? ResponseEntity.noContent().build() : ResponseEntity.status(HttpStatus.CREATED).build();
@@ -96,7 +100,8 @@ class GraphStoreController {
 
     @DeleteMapping(PATH)
     ResponseEntity<Void> delete(HttpServletRequest request) {
-        String graph = writableTarget(request).iri();
+        GraphTarget target = writableTarget(request);
+        String graph = graphWritten(target);
         AtomicBoolean existed = new AtomicBoolean();
         store.write(connection -> {
             existed.set(exists(connection, graph));
@@ -104,7 +109,7 @@ class GraphStoreController {
                 connection.delete(graph);
             }
         });
-        if (!existed.get()) {
+        if (!existed.get() && !target.isDefault()) {
             throw new SparqlProtocolException(HttpStatus.NOT_FOUND, "No graph <" + graph + "> in the store");
         }
         return ResponseEntity.noContent().build();
@@ -146,18 +151,20 @@ class GraphStoreController {
         if (target.isWholeDataset()) {
             throw SparqlProtocolException.badRequest("Name the graph to write with ?graph=IRI");
         }
-        if (target.isDefault()) {
-            throw SparqlProtocolException.badRequest("The default graph is the read-only union of all named graphs: "
-                    + "write into a named graph with ?graph=IRI");
-        }
         return target;
     }
 
+    /** The named graph a write goes to: the one named, or the designated one for {@code ?default}. */
+    private String graphWritten(GraphTarget target) {
+        return target.isDefault() ? properties.defaultWriteGraph() : target.iri();
+    }
+
     private Graph parseBody(HttpServletRequest request, String base) {
-        Lang lang = RdfPayload.tripleLang(request.getContentType());
+        RequestMediaType contentType = RequestMediaType.of(request.getContentType());
+        Lang lang = RdfPayload.tripleLang(contentType);
         if (lang == null) {
             throw new SparqlProtocolException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type "
-                    + request.getContentType() + " is not an RDF graph syntax InnoGraph reads: use text/turtle, "
+                    + contentType + " is not an RDF graph syntax InnoGraph reads: use text/turtle, "
                     + "application/n-triples, application/ld+json or application/rdf+xml");
         }
         byte[] body = RequestBodies.read(request, properties.maxRequestSize());
@@ -168,7 +175,7 @@ class GraphStoreController {
     private record GraphTarget(String iri, boolean isDefault) {
 
         static GraphTarget of(HttpServletRequest request) {
-            String graph = request.getParameter("graph");
+            String graph = OperationText.single(request, "graph");
             boolean isDefault = request.getParameter("default") != null;
             if (graph != null && isDefault) {
                 throw SparqlProtocolException.badRequest("Give either ?graph=IRI or ?default, not both");

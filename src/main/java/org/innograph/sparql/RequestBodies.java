@@ -4,33 +4,37 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.innograph.ingest.Utf8Text;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 
 /** Reads request bodies without ever holding more than the configured limit. */
 public final class RequestBodies {
 
+    static final String DATA_LIMIT_SETTING = "innograph.sparql.max-request-size";
+
     private RequestBodies() {
     }
 
+    /** An RDF data body, held to {@code innograph.sparql.max-request-size}. */
     public static byte[] read(HttpServletRequest request, DataSize limit) {
+        return read(request, limit, DATA_LIMIT_SETTING);
+    }
+
+    /** @param setting the property that sets {@code limit}, named in the 413 so the operator knows what to change */
+    static byte[] read(HttpServletRequest request, DataSize limit, String setting) {
         long max = limit.toBytes();
         if (request.getContentLengthLong() > max) {
-            throw tooLarge(limit);
+            throw tooLarge(limit, setting);
         }
         try (InputStream in = request.getInputStream()) {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             for (int n; (n = in.read(buffer)) != -1; ) {
                 if (body.size() + n > max) {
-                    throw tooLarge(limit);
+                    throw tooLarge(limit, setting);
                 }
                 body.write(buffer, 0, n);
             }
@@ -41,29 +45,26 @@ public final class RequestBodies {
     }
 
     /** A body that must be UTF-8 text (SPARQL queries and updates): invalid bytes are refused, not replaced. */
-    public static String readUtf8(HttpServletRequest request, DataSize limit) {
-        byte[] body = read(request, limit);
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer bytes = ByteBuffer.wrap(body);
+    static String readUtf8(HttpServletRequest request, DataSize limit, String setting) {
         try {
-            return decoder.decode(bytes).toString();
-        } catch (CharacterCodingException e) {
-            throw SparqlProtocolException.badRequest("The request body is not valid UTF-8 (byte " + bytes.position()
-                    + " of " + body.length + "): SPARQL is sent as UTF-8");
+            return Utf8Text.decode(read(request, limit, setting));
+        } catch (Utf8Text.InvalidUtf8Exception e) {
+            throw SparqlProtocolException.badRequest("The request body is " + e.getMessage()
+                    + " (SPARQL is sent as UTF-8)");
         }
     }
 
-    /** Forms are parsed by the servlet container, so only their declared length can be checked up front. */
-    public static void checkDeclaredLength(HttpServletRequest request, DataSize limit) {
-        if (request.getContentLengthLong() > limit.toBytes()) {
-            throw tooLarge(limit);
+    /** A limit as people write it: "1 MB", "64 KB", "512 bytes". */
+    static String describe(DataSize limit) {
+        long bytes = limit.toBytes();
+        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
+            return limit.toMegabytes() + " MB";
         }
+        return bytes >= 1024 ? limit.toKilobytes() + " KB" : bytes + " bytes";
     }
 
-    private static SparqlProtocolException tooLarge(DataSize limit) {
+    private static SparqlProtocolException tooLarge(DataSize limit, String setting) {
         return new SparqlProtocolException(HttpStatus.CONTENT_TOO_LARGE,
-                "Request body is larger than the limit of " + limit.toKilobytes()
-                        + " KB (innograph.sparql.max-request-size)");
+                "Request body is larger than the limit of " + describe(limit) + " (" + setting + ")");
     }
 }

@@ -5,7 +5,9 @@ import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.expr.ExprEvalException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.innograph.ingest.RdfPayload;
+import org.innograph.ingest.RequestMediaType;
 import org.innograph.federation.FederationRefusedException;
 import org.innograph.store.QueryCancelledByOperatorException;
 import org.innograph.store.QueryRejectedException;
@@ -45,6 +47,18 @@ class SparqlExceptionHandler {
     @ExceptionHandler(RdfPayload.MalformedRdfException.class)
     ResponseEntity<String> malformedBody(RdfPayload.MalformedRdfException e) {
         return plain(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(RequestMediaType.UnsupportedMediaTypeException.class)
+    ResponseEntity<String> unsupportedType(RequestMediaType.UnsupportedMediaTypeException e) {
+        return plain(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+    }
+
+    /** Tomcat decodes URL and form parameters strictly and refuses bytes that are not UTF-8. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<String> undecodableParameter(InvalidParameterException e) {
+        return plain(HttpStatus.BAD_REQUEST, "A URL or form parameter is not valid percent-encoded UTF-8: "
+                + e.getMessage());
     }
 
     @ExceptionHandler(QueryParseException.class)

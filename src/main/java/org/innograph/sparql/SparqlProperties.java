@@ -11,13 +11,18 @@ import org.springframework.util.unit.DataSize;
  *
  * @param queryTimeout         a query still running after this is stopped and answered with 503
  * @param updateTimeout        an update still running after this is stopped and rolled back
- * @param maxRequestSize       a request body larger than this is refused with 413
+ * @param maxRequestSize       a data body (Graph Store PUT/POST) larger than this is refused with 413
+ * @param maxTextSize          a query or update text (URL, form or body) longer than this, in UTF-8 bytes, is
+ *                             refused with 413; kept apart from {@code maxRequestSize} so that large data uploads
+ *                             do not also admit megabytes of SPARQL for the parser
  * @param maxConcurrentQueries queries that run at once (all entry points together); more wait for
  *                             {@code admissionWait}, then are refused with 503 and {@code Retry-After}
  * @param admissionWait        how long a query past the cap waits for a free place
  * @param maxResultRows        the most rows a SELECT answer may have: {@code /sparql} refuses a larger answer
  *                             with 422 (page with LIMIT/OFFSET), and the REST API truncates to it
  *                             ({@link ResultRows})
+ * @param defaultWriteGraph    the named graph that writes addressed to the default graph go to (SPARQL Update
+ *                             outside GRAPH, Graph Store {@code ?default}); it is part of the union that queries see
  */
 @ConfigurationProperties("innograph.sparql")
 public record SparqlProperties(
@@ -26,5 +31,11 @@ public record SparqlProperties(
         @DefaultValue("10MB") DataSize maxRequestSize,
         @DefaultValue("16") int maxConcurrentQueries,
         @DefaultValue("2s") Duration admissionWait,
-        @DefaultValue("100000") int maxResultRows) {
+        @DefaultValue("100000") int maxResultRows,
+        @DefaultValue("1MB") DataSize maxTextSize,
+        @DefaultValue("https://w3id.org/innograph/graph/default") String defaultWriteGraph) {
+
+    public SparqlProperties {
+        ProtocolDataset.requireAbsoluteIri(defaultWriteGraph);
+    }
 }

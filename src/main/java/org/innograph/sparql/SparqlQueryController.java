@@ -8,11 +8,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.query.Query;
+import org.innograph.ingest.RequestMediaType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /** SPARQL 1.1 Protocol, query operation: GET, POST form and POST {@code application/sparql-query}. */
@@ -32,8 +35,8 @@ class SparqlQueryController {
         this.properties = properties;
     }
 
-    // /sparql/query and /sparql/sparql let clients that derive endpoint names from a base (Jena's
-    // RDFConnection.connect("…/sparql") uses …/sparql/sparql, …/sparql/update, …/sparql/data) work unchanged.
+    // /sparql/query and /sparql/sparql let clients that derive endpoint names from a base work unchanged; Jena's
+    // RDFConnection.connect("…/sparql") sends everything (queries, updates, graphs) to …/sparql itself.
     @GetMapping({"/sparql", "/sparql/query", "/sparql/sparql"})
     void get(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         String query = request.getParameter("query");
@@ -51,30 +54,34 @@ class SparqlQueryController {
             writer.writeGraph(ServiceDescription.describe(request.getRequestURL().toString()), request, response);
             return;
         }
-        run(requireQueryParameter(request, query), request, response);
+        run(OperationText.fromParameter(request, OperationText.Operation.QUERY, properties.maxTextSize()), request,
+                response);
     }
 
     @PostMapping({"/sparql", "/sparql/query", "/sparql/sparql"})
-    void post(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        MediaType contentType = contentType(request);
-        if (contentType == null || contentType.equalsTypeAndSubtype(MediaType.APPLICATION_FORM_URLENCODED)) {
-            RequestBodies.checkDeclaredLength(request, properties.maxRequestSize());
-            if (request.getParameter("update") != null) {
-                throw SparqlProtocolException.badRequest(
-                        "This is the query endpoint: send updates (the 'update' parameter) to /sparql/update");
-            }
-            if (contentType == null && request.getParameter("query") == null) {
-                throw unsupported(null);
-            }
-            run(requireQueryParameter(request, request.getParameter("query")), request, response);
-        } else if (contentType.equalsTypeAndSubtype(MediaType.parseMediaType(SPARQL_QUERY))) {
-            run(RequestBodies.readUtf8(request, properties.maxRequestSize()), request, response);
-        } else if (contentType.equalsTypeAndSubtype(MediaType.parseMediaType(SPARQL_UPDATE))) {
-            throw SparqlProtocolException.badRequest(
-                    "This is the query endpoint: send application/sparql-update to /sparql/update");
-        } else {
-            throw unsupported(contentType);
+    void post(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        RequestMediaType contentType = RequestMediaType.of(request.getContentType());
+        // Clients that treat one URL as the whole dataset (Jena's RDFConnection.connect(url), Fuseki's style)
+        // send updates and graphs here too. Those requests needed credentials to get this far (WriteAccess), and
+        // are checked again on the way to the endpoint that does the writing.
+        if (contentType.is(SPARQL_UPDATE)) {
+            request.getRequestDispatcher("/sparql/update").forward(request, response);
+            return;
         }
+        if (contentType.rdfLang() != null) {
+            request.getRequestDispatcher("/sparql/data").forward(request, response);
+            return;
+        }
+        run(OperationText.fromPost(request, OperationText.Operation.QUERY, properties.maxTextSize()), request,
+                response);
+    }
+
+    /** Graph Store writes sent to the dataset URL, as {@link #post} explains. */
+    @RequestMapping(path = {"/sparql", "/sparql/query", "/sparql/sparql"},
+            method = {RequestMethod.PUT, RequestMethod.DELETE})
+    void graphStoreWrite(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        request.getRequestDispatcher("/sparql/data").forward(request, response);
     }
 
     private void run(String text, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -84,38 +91,9 @@ class SparqlQueryController {
         writer.write(queries.execute(query, dataset), request, response);
     }
 
-    private static String requireQueryParameter(HttpServletRequest request, String query) {
-        if (query == null || query.isBlank()) {
-            throw SparqlProtocolException.badRequest("Missing parameter 'query': give the SPARQL query as "
-                    + "?query=… or POST it as application/sparql-query");
-        }
-        if (request.getParameterValues("query").length > 1) {
-            throw SparqlProtocolException.badRequest("Parameter 'query' is given more than once");
-        }
-        return query;
-    }
-
     static List<String> values(HttpServletRequest request, String name) {
         String[] values = request.getParameterValues(name);
         return values == null ? List.of() : Arrays.asList(values);
-    }
-
-    static MediaType contentType(HttpServletRequest request) {
-        String header = request.getContentType();
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return MediaType.parseMediaType(header);
-        } catch (RuntimeException e) {
-            throw new SparqlProtocolException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "Content-Type '" + header + "' is not a media type");
-        }
-    }
-
-    private static SparqlProtocolException unsupported(MediaType contentType) {
-        return new SparqlProtocolException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + contentType
-                + " cannot carry a SPARQL query: use " + SPARQL_QUERY + " or application/x-www-form-urlencoded");
     }
 
     /** A client that asks the bare endpoint for RDF wants its service description. */

@@ -22,29 +22,7 @@ class SparqlUpdateController {
 
     @PostMapping("/sparql/update")
     ResponseEntity<Void> post(HttpServletRequest request) {
-        MediaType contentType = SparqlQueryController.contentType(request);
-        String text;
-        if (contentType != null && contentType.equalsTypeAndSubtype(MediaType.APPLICATION_FORM_URLENCODED)) {
-            RequestBodies.checkDeclaredLength(request, properties.maxRequestSize());
-            if (request.getParameter("query") != null) {
-                throw SparqlProtocolException.badRequest(
-                        "This is the update endpoint: send queries (the 'query' parameter) to /sparql");
-            }
-            text = request.getParameter("update");
-            if (text == null || text.isBlank()) {
-                throw SparqlProtocolException.badRequest("Missing parameter 'update'");
-            }
-        } else if (contentType != null
-                && contentType.equalsTypeAndSubtype(MediaType.parseMediaType(SparqlQueryController.SPARQL_UPDATE))) {
-            text = RequestBodies.readUtf8(request, properties.maxRequestSize());
-        } else if (contentType != null
-                && contentType.equalsTypeAndSubtype(MediaType.parseMediaType(SparqlQueryController.SPARQL_QUERY))) {
-            throw SparqlProtocolException.badRequest("This is the update endpoint: send queries to /sparql");
-        } else {
-            throw new SparqlProtocolException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + contentType
-                    + " cannot carry a SPARQL update: use " + SparqlQueryController.SPARQL_UPDATE
-                    + " or application/x-www-form-urlencoded");
-        }
+        String text = OperationText.fromPost(request, OperationText.Operation.UPDATE, properties.maxTextSize());
         ProtocolDataset dataset = new ProtocolDataset(SparqlQueryController.values(request, "using-graph-uri"),
                 SparqlQueryController.values(request, "using-named-graph-uri"));
         updates.execute(updates.parse(text), dataset);

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.update.UpdateFactory;
@@ -40,8 +41,8 @@ public class UpdateService {
         }
     }
 
-    public void execute(UpdateRequest update, ProtocolDataset dataset) {
-        DefaultGraphWrites.refuse(update);
+    public void execute(UpdateRequest request, ProtocolDataset dataset) {
+        UpdateRequest update = DefaultGraphWrites.redirect(request, NodeFactory.createURI(properties.defaultWriteGraph()));
         federation.check(update);
         dataset.applyTo(update);
         String outcome = "error";

@@ -363,7 +363,7 @@ public final class BenchmarkDriver implements Callable<Integer> {
     }
 
     /** Closes a store and frees its directory for another process (TDB2 keeps one lock per JVM). */
-    private static void release(EmbeddedStore store) {
+    static void release(EmbeddedStore store) {
         DatasetGraph dataset = store.dataset().asDatasetGraph();
         store.close();
         TDBInternal.expel(dataset);
@@ -374,7 +374,7 @@ public final class BenchmarkDriver implements Callable<Integer> {
                 : practices % 1000 == 0 ? practices / 1000 + "K" : Integer.toString(practices);
     }
 
-    private static String machine() {
+    static String machine() {
         var os = ManagementFactory.getOperatingSystemMXBean();
         long memory = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getTotalMemorySize() : -1;
         return String.format(Locale.ROOT, "%d cores, %.0f GB memory, %s %s, %s %s", os.getAvailableProcessors(),
@@ -382,13 +382,13 @@ public final class BenchmarkDriver implements Callable<Integer> {
                 os.getArch());
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private static Path fresh(Path directory) throws IOException {
+    static Path fresh(Path directory) throws IOException {
         delete(directory);
         Files.createDirectories(directory);
         return directory;
@@ -405,7 +405,7 @@ public final class BenchmarkDriver implements Callable<Integer> {
         }
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path path : walk.toList()) {
                 Path target = to.resolve(from.relativize(path).toString());

@@ -123,6 +123,16 @@ class FederationGuardTest extends HardenedServer {
         assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(204);
         assertThat(http.get("/sparql/data?graph=" + Http.encode(SCRATCH), "application/n-triples").body())
                 .contains("hello");
+
+        // Without INTO, LOAD addresses the default graph: the designated named graph, part of the union.
+        String designated = "https://w3id.org/innograph/graph/default";
+        http.send(Http.withWriter(http.request("/sparql/data?default").DELETE()));
+        String loadDefault = "LOAD <" + PARTNER.datasetUrl() + "/data?graph=urn:partner>";
+        HttpResponse<String> intoDefault = http.post("/sparql/update", "application/sparql-update", loadDefault, true);
+        assertThat(intoDefault.statusCode()).as(intoDefault.body()).isEqualTo(204);
+        assertThat(http.get("/sparql/data?graph=" + Http.encode(designated), "application/n-triples").body())
+                .contains("hello");
+        http.send(Http.withWriter(http.request("/sparql/data?default").DELETE()));
     }
 
     @Test

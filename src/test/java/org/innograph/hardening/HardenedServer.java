@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "innograph.sparql.query-timeout=3s",
         "innograph.sparql.update-timeout=5s",
         "innograph.sparql.max-request-size=64KB",
+        "innograph.sparql.max-text-size=64KB",
         "innograph.sparql.max-concurrent-queries=2",
         "innograph.sparql.admission-wait=0s",
         "innograph.sparql.max-result-rows=1000",

@@ -45,7 +45,7 @@ public final class LoadDriver {
 
     static final String TOKEN = "load-driver-token-3f9a1c";
     static final String LOAD_GRAPH = "https://w3id.org/innograph/graph/load-test";
-    static final String PREFIXES = "PREFIX ig: <https://w3id.org/innograph/ontology#>\n"
+    public static final String PREFIXES = "PREFIX ig: <https://w3id.org/innograph/ontology#>\n"
             + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nPREFIX dct: <http://purl.org/dc/terms/>\n";
     static final List<String> READS = List.of(
             PREFIXES + "SELECT ?p ?label ?region WHERE { ?p a ig:GoodPractice ; rdfs:label ?label . "
@@ -56,9 +56,22 @@ public final class LoadDriver {
             "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g");
 
     /** What one run measured. */
-    record Report(int clients, Duration duration, long requests, long reads, long writes, long acknowledged,
-            long serverErrors, long rejected, long otherErrors, long lostWrites, long[] readLatencies,
+    public record Report(int clients, Duration duration, long requests, long reads, long writes, long acknowledged,
+            long serverErrors, long rejected, long unanswered, long otherErrors, long lostWrites, long[] readLatencies,
             long[] writeLatencies) {
+
+        public double readsPerSecond() {
+            return reads / (duration.toMillis() / 1000.0);
+        }
+
+        public double acknowledgedWritesPerSecond() {
+            return acknowledged / (duration.toMillis() / 1000.0);
+        }
+
+        /** Milliseconds at a percentile (0–100) of the read latencies. */
+        public double readMillis(int percentile) {
+            return ms(readLatencies, percentile);
+        }
 
         double throughput() {
             return requests / (duration.toMillis() / 1000.0);
@@ -69,12 +82,12 @@ public final class LoadDriver {
                             + "throughput=%.1f req/s%n"
                             + "read latency ms: p50=%.1f p90=%.1f p99=%.1f max=%.1f%n"
                             + "write latency ms: p50=%.1f p90=%.1f p99=%.1f max=%.1f%n"
-                            + "5xx=%d (of which 503 over the concurrency cap: %d) other non-2xx=%d%n"
+                            + "5xx=%d (of which 503: %d, no answer within 30 s: %d) other non-2xx=%d%n"
                             + "acknowledged inserts=%d lost writes=%d%n",
                     clients, duration.toSeconds(), requests, reads, writes, throughput(),
                     ms(readLatencies, 50), ms(readLatencies, 90), ms(readLatencies, 99), ms(readLatencies, 100),
                     ms(writeLatencies, 50), ms(writeLatencies, 90), ms(writeLatencies, 99), ms(writeLatencies, 100),
-                    serverErrors, rejected, otherErrors, acknowledged, lostWrites);
+                    serverErrors, rejected, unanswered, otherErrors, acknowledged, lostWrites);
         }
 
         private static double ms(long[] sortedNanos, int percentile) {
@@ -134,34 +147,59 @@ public final class LoadDriver {
      */
     static Report run(Http http, String user, String password, int clients, Duration duration)
             throws InterruptedException {
+        return run(http, Target.innograph(user, password), java.util.Collections.nCopies(clients, Role.MIXED), READS,
+                duration);
+    }
+
+    /** What a client does: only reads, only writes, or four reads in five and one write. */
+    public enum Role { READER, WRITER, MIXED }
+
+    /**
+     * Where reads and writes go, and the writer's credentials ({@code user} null: {@code password} is a bearer
+     * token). Paths are relative to the server's base URL, so any SPARQL 1.1 server can be driven.
+     */
+    public record Target(String queryPath, String updatePath, String user, String password) {
+        public static Target innograph(String user, String password) {
+            return new Target("/sparql", "/sparql/update", user, password);
+        }
+    }
+
+    /** One client per role, until the time is up; then every acknowledged write is looked for. */
+    public static Report run(Http http, Target target, List<Role> roles, List<String> reads, Duration duration)
+            throws InterruptedException {
+        int clients = roles.size();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         List<Long> readLatencies = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Long> writeLatencies = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong serverErrors = new AtomicLong();
         AtomicLong rejected = new AtomicLong();
+        AtomicLong unanswered = new AtomicLong();
         AtomicLong otherErrors = new AtomicLong();
         long deadline = System.nanoTime() + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         for (int c = 0; c < clients; c++) {
             int client = c;
+            Role role = roles.get(c);
             pool.submit(() -> {
                 Random random = new Random(client);
                 for (long n = 0; System.nanoTime() < deadline; n++) {
-                    boolean write = random.nextInt(5) == 0;
+                    boolean write = role == Role.WRITER || (role == Role.MIXED && random.nextInt(5) == 0);
                     String subject = "urn:ex:load:" + client + ":" + n;
                     HttpRequest.Builder request;
                     if (write) {
                         String insert = "INSERT DATA { GRAPH <" + LOAD_GRAPH + "> { <" + subject
                                 + "> <urn:ex:load:seq> " + n + " } }";
-                        request = http.request("/sparql/update").timeout(Duration.ofSeconds(30))
+                        request = http.request(target.updatePath()).timeout(Duration.ofSeconds(30))
                                 .header("Content-Type", "application/sparql-update")
                                 .POST(HttpRequest.BodyPublishers.ofString(insert));
-                        request = user == null ? request.header("Authorization", "Bearer " + password)
-                                : Http.withCredentials(request, user, password);
+                        request = target.user() == null
+                                ? request.header("Authorization", "Bearer " + target.password())
+                                : Http.withCredentials(request, target.user(), target.password());
                     } else {
-                        String query = READS.get(random.nextInt(READS.size()));
-                        request = http.request("/sparql?query=" + Http.encode(query)).timeout(Duration.ofSeconds(30))
-                                .header("Accept", query.startsWith(PREFIXES + "CONSTRUCT") ? "text/turtle"
+                        String query = reads.get(random.nextInt(reads.size()));
+                        request = http.request(target.queryPath() + "?query=" + Http.encode(query))
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Accept", query.contains("CONSTRUCT") ? "text/turtle"
                                         : "application/sparql-results+json").GET();
                     }
                     long start = System.nanoTime();
@@ -176,6 +214,8 @@ public final class LoadDriver {
                         serverErrors.incrementAndGet();
                         if (status == 503) {
                             rejected.incrementAndGet();
+                        } else if (status == 599) {
+                            unanswered.incrementAndGet();
                         }
                     } else if (status >= 300) {
                         otherErrors.incrementAndGet();
@@ -190,17 +230,19 @@ public final class LoadDriver {
             pool.shutdownNow();
             throw new IllegalStateException("clients did not stop within a minute of the deadline");
         }
-        long lost = acknowledged.size() - present(http, acknowledged);
-        long[] reads = readLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        long[] writes = writeLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Report(clients, duration, reads.length + writes.length, reads.length, writes.length,
-                acknowledged.size(), serverErrors.get(), rejected.get(), otherErrors.get(), lost, reads, writes);
+        long lost = acknowledged.size() - present(http, target.queryPath(), acknowledged);
+        long[] readNanos = readLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] writeNanos = writeLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Report(clients, duration, readNanos.length + writeNanos.length, readNanos.length,
+                writeNanos.length, acknowledged.size(), serverErrors.get(), rejected.get(), unanswered.get(),
+                otherErrors.get(), lost,
+                readNanos, writeNanos);
     }
 
     /** How many of the acknowledged subjects the store holds now. */
-    private static long present(Http http, Set<String> acknowledged) {
+    private static long present(Http http, String queryPath, Set<String> acknowledged) {
         String query = "SELECT ?s WHERE { GRAPH <" + LOAD_GRAPH + "> { ?s ?p ?o } }";
-        HttpResponse<String> response = http.send(http.request("/sparql?query=" + Http.encode(query))
+        HttpResponse<String> response = http.send(http.request(queryPath + "?query=" + Http.encode(query))
                 .timeout(Duration.ofSeconds(60)).header("Accept", "text/csv").GET());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("cannot read back the writes: " + response.statusCode() + " "

@@ -207,7 +207,7 @@ class ImportApiTest extends ApiTestSupport {
     void shaclViolationsNameFocusNodePathValueAndMessageAndNothingIsWritten() {
         String practice = new String(fixture("imports/practice.ttl"), StandardCharsets.UTF_8)
                 .replace("<http://data.europa.eu/nuts/code/AT13>", "<http://data.europa.eu/nuts/code/AT99>")
-                .replace("    ig:summary \"Small grants that let SMEs buy digitalisation advice.\" ;\n", "");
+                .replace("    ig:summary \"Small grants that let SMEs buy digitalisation advice.\"@en ;\n", "");
         DatasetGraph before = snapshot();
 
         HttpResponse<String> response = post("/api/imports", "text/turtle", practice.getBytes(StandardCharsets.UTF_8), true);

@@ -32,7 +32,7 @@ class PracticeTemplateShippedDataTest {
     void theShippedPracticesImportAsTheConverterMadeThem() throws IOException {
         ReferenceData reference = ReferenceData.of(ShippedGraph.dataset());
         PracticeTemplate template = new PracticeTemplate(Path.of("data/sources/curation/topic_themes.csv"),
-                Path.of("data/sources/curation/person_names.csv"));
+                Path.of("data/sources/curation/person_names.sha256"));
 
         PracticeTemplate.Conversion conversion = template.convert(
                 Files.readAllBytes(Path.of("data/sources/inno-industry/good_practices.csv")), reference);

@@ -41,9 +41,11 @@ class LinkedDataHttpTest extends ShippedDataServer {
         Resource practice = model.getResource(HOUSE_OF_DIGITALISATION);
         assertThat(practice.hasProperty(RDF.type, model.getResource(IG + "GoodPractice"))).isTrue();
         assertThat(practice.getProperty(DCTerms.identifier).getString()).isEqualTo("GP01");
-        // the action it inspired points at it, and comes along as an inbound link
-        assertThat(model.listSubjectsWithProperty(model.getProperty(IG + "inspiredBy"), practice).toList()).isNotEmpty()
+        // the Spanish action that only shortlisted it points at it through a qualified inspiration link (certainty
+        // possible, never a plain ig:inspiredBy), and that link comes along as an inbound link
+        assertThat(model.listSubjectsWithProperty(model.getProperty(IG + "linkedPractice"), practice).toList()).isNotEmpty()
                 .as("links into the practice");
+        assertThat(model.listSubjectsWithProperty(model.getProperty(IG + "inspiredBy"), practice).toList()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.http.auth.AuthEnv;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.rdf.model.Model;
@@ -36,6 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "innograph.security.writer.password=" + Http.WRITER_PASSWORD,
         "innograph.sparql.query-timeout=2s",
         "innograph.sparql.max-request-size=64KB",
+        "innograph.sparql.max-text-size=16KB",
         // Port 9 on loopback is allow-listed so that a LOAD from it passes the federation check and fails
         // when it runs (nothing listens there): the update must then leave nothing behind.
         "innograph.federation.allowed-endpoints=http://127.0.0.1:9/"})
@@ -46,6 +48,8 @@ abstract class SparqlProtocolContract {
     static final String LABELS = "SELECT ?label WHERE { ?p a <https://w3id.org/innograph/ontology#GoodPractice> ; "
             + "<http://www.w3.org/2000/01/rdf-schema#label> ?label } ORDER BY ?label";
     static final String SCRATCH = "https://w3id.org/innograph/graph/test-scratch";
+    /** Where writes addressed to the default graph go (innograph.sparql.default-write-graph's default). */
+    static final String DESIGNATED = "https://w3id.org/innograph/graph/default";
 
     @LocalServerPort
     int port;
@@ -56,6 +60,7 @@ abstract class SparqlProtocolContract {
         http = Http.onPort(port);
         // Every test starts without the scratch graph that writing tests create.
         http.send(Http.withWriter(http.request("/sparql/data?graph=" + Http.encode(SCRATCH)).DELETE()));
+        http.send(Http.withWriter(http.request("/sparql/data?default").DELETE()));
     }
 
     // --- query operation ---
@@ -224,18 +229,151 @@ abstract class SparqlProtocolContract {
 
     @Test
     void unsupportedMediaTypeIs415() {
-        HttpResponse<String> response = http.post("/sparql", "application/json", "{\"query\":\"ASK{}\"}", false);
+        // Only a query body is public at /sparql; with credentials, another body is 415 naming what works.
+        HttpResponse<String> anonymous = http.post("/sparql", "application/json", "{\"query\":\"ASK{}\"}", false);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).contains("application/sparql-query");
+        HttpResponse<String> response = http.post("/sparql", "application/json", "{\"query\":\"ASK{}\"}", true);
         assertThat(response.statusCode()).isEqualTo(415);
         assertThat(response.body()).contains("application/sparql-query");
         assertThat(http.post("/sparql/update", "text/plain", "CLEAR ALL", true).statusCode()).isEqualTo(415);
     }
 
     @Test
-    void requestOverTheSizeLimitIs413() {
-        String huge = "# " + "x".repeat(70 * 1024) + "\nASK {}";
-        HttpResponse<String> response = http.post("/sparql", "application/sparql-query", huge, false);
-        assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.body()).contains("64 KB");
+    void queryAndUpdateTextsHaveTheirOwnLimitApartFromData() {
+        String longQuery = "# " + "x".repeat(20 * 1024) + "\nASK {}";
+        HttpResponse<String> body = http.post("/sparql", "application/sparql-query", longQuery, false);
+        assertThat(body.statusCode()).isEqualTo(413);
+        assertThat(body.body()).contains("16 KB").contains("innograph.sparql.max-text-size");
+        HttpResponse<String> form = http.post("/sparql", "application/x-www-form-urlencoded",
+                "query=" + Http.encode(longQuery), false);
+        assertThat(form.statusCode()).isEqualTo(413);
+        assertThat(form.body()).contains("innograph.sparql.max-text-size");
+        String longUpdate = "# " + "x".repeat(20 * 1024) + "\nINSERT DATA { GRAPH <" + SCRATCH + "> { <urn:a> <urn:b> 1 } }";
+        HttpResponse<String> update = http.post("/sparql/update", "application/sparql-update", longUpdate, true);
+        assertThat(update.statusCode()).isEqualTo(413);
+        assertThat(update.body()).contains("innograph.sparql.max-text-size");
+        // A multi-byte text is measured in UTF-8 bytes: 6,000 × 3 bytes is over 16 KB.
+        HttpResponse<String> wide = http.post("/sparql", "application/x-www-form-urlencoded",
+                "query=" + Http.encode("# " + "\u20ac".repeat(6000) + "\nASK {}"), false);
+        assertThat(wide.statusCode()).isEqualTo(413);
+
+        // Data is held to the body limit instead: 20 KB of Turtle is fine, 70 KB is not.
+        StringBuilder turtle = new StringBuilder();
+        for (int i = 0; turtle.length() < 20 * 1024; i++) {
+            turtle.append("<urn:example:").append(i).append("> <urn:example:p> ").append(i).append(" .\n");
+        }
+        assertThat(put("/sparql/data?graph=" + Http.encode(SCRATCH), turtle.toString()).statusCode()).isEqualTo(201);
+        HttpResponse<String> tooMuch = put("/sparql/data?graph=" + Http.encode(SCRATCH),
+                "# " + "x".repeat(70 * 1024) + "\n<urn:a> <urn:b> 1 .");
+        assertThat(tooMuch.statusCode()).isEqualTo(413);
+        assertThat(tooMuch.body()).contains("64 KB").contains("innograph.sparql.max-request-size");
+        assertThat(count("SELECT * WHERE { GRAPH <" + SCRATCH + "> { ?s ?p ?o } }")).isGreaterThan(100);
+    }
+
+    // --- what clients send: media-type parameters, charsets, bytes, repeated parameters ---
+
+    @Test
+    void mediaTypesWithParametersAreUnderstoodOnEveryEndpointThatReadsABody() {
+        String target = "/sparql/data?graph=" + Http.encode(SCRATCH);
+        assertThat(send(target, "PUT", "text/turtle; charset=utf-8", "<urn:example:1> <urn:example:p> 1 .")
+                .statusCode()).isEqualTo(201);
+        assertThat(send(target, "POST", "Text/Turtle;Charset=\"UTF-8\"", "<urn:example:2> <urn:example:p> 2 .")
+                .statusCode()).isEqualTo(204);
+        assertThat(send(target, "POST", "application/n-triples ; charset=UTF-8", "<urn:example:3> <urn:example:p> \"3\" .\n")
+                .statusCode()).isEqualTo(204);
+        assertThat(http.post("/sparql/update", "application/sparql-update; charset=UTF-8",
+                "INSERT DATA { GRAPH <" + SCRATCH + "> { <urn:example:4> <urn:example:p> 4 } }", true).statusCode())
+                .isEqualTo(204);
+        assertThat(http.post("/sparql/update", "application/x-www-form-urlencoded;charset=UTF-8",
+                "update=" + Http.encode("INSERT DATA { GRAPH <" + SCRATCH + "> { <urn:example:5> <urn:example:p> 5 } }"),
+                true).statusCode()).isEqualTo(204);
+        assertThat(count("SELECT * WHERE { GRAPH <" + SCRATCH + "> { ?s ?p ?o } }")).isEqualTo(5);
+
+        HttpResponse<String> direct = http.post("/sparql", "APPLICATION/SPARQL-QUERY; charset=utf-8", LABELS, false);
+        HttpResponse<String> form = http.post("/sparql", "application/x-www-form-urlencoded; charset=\"utf-8\"",
+                "query=" + Http.encode(LABELS), false);
+        assertThat(column(json(direct), "label")).hasSize(3);
+        assertThat(column(json(form), "label")).hasSize(3);
+    }
+
+    @Test
+    void aCharsetOtherThanUtf8Is415NamingIt() {
+        String target = "/sparql/data?graph=" + Http.encode(SCRATCH);
+        HttpResponse<String> latin = send(target, "PUT", "text/turtle; charset=ISO-8859-1", "<urn:a> <urn:b> 1 .");
+        assertThat(latin.statusCode()).isEqualTo(415);
+        assertThat(latin.body()).contains("ISO-8859-1").contains("UTF-8");
+        HttpResponse<String> update = http.post("/sparql/update", "application/sparql-update;charset=windows-1252",
+                "INSERT DATA { GRAPH <" + SCRATCH + "> { <urn:a> <urn:b> 1 } }", true);
+        assertThat(update.statusCode()).isEqualTo(415);
+        assertThat(update.body()).contains("windows-1252");
+        HttpResponse<String> form = http.post("/sparql", "application/x-www-form-urlencoded; charset=UTF-16",
+                "query=" + Http.encode(LABELS), false);
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(form.body()).contains("UTF-16");
+        HttpResponse<String> unknown = http.post("/sparql", "application/sparql-query; charset=klingon", LABELS, false);
+        assertThat(unknown.statusCode()).isEqualTo(415);
+        assertThat(unknown.body()).contains("klingon");
+        assertThat(count("SELECT * WHERE { GRAPH <" + SCRATCH + "> { ?s ?p ?o } }")).isZero();
+    }
+
+    @Test
+    void invalidUtf8Is400NamingTheByteAndLine() {
+        byte[] update = ("INSERT DATA {\n GRAPH <" + SCRATCH + "> { <urn:a> <urn:b> \"caf")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> badUpdate = http.send(Http.withWriter(http.request("/sparql/update")
+                .header("Content-Type", "application/sparql-update")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(concat(update, new byte[] {(byte) 0xE9, '"', ' ', '}', ' ', '}'})))));
+        assertThat(badUpdate.statusCode()).isEqualTo(400);
+        assertThat(badUpdate.body()).contains("UTF-8").contains("byte " + update.length).contains("line 2");
+
+        byte[] turtle = "<urn:a> <urn:b> 1 .\n<urn:a> <urn:b> \"".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> badTurtle = http.send(Http.withWriter(http.request("/sparql/data?graph="
+                + Http.encode(SCRATCH)).header("Content-Type", "text/turtle; charset=utf-8")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(concat(turtle, new byte[] {(byte) 0xFF, '"', ' ', '.'})))));
+        assertThat(badTurtle.statusCode()).isEqualTo(400);
+        assertThat(badTurtle.body()).contains("UTF-8").contains("line 2");
+
+        HttpResponse<String> badForm = http.post("/sparql/update", "application/x-www-form-urlencoded",
+                "update=" + Http.encode("INSERT DATA { GRAPH <" + SCRATCH + "> { <urn:a> <urn:b> \"x") + "%FF"
+                        + Http.encode("\" } }"), true);
+        assertThat(badForm.statusCode()).as(badForm.body()).isEqualTo(400);
+        assertThat(badForm.body()).contains("UTF-8").contains("[update]");
+        assertThat(count("SELECT * WHERE { GRAPH <" + SCRATCH + "> { ?s ?p ?o } }")).isZero();
+    }
+
+    @Test
+    void exactlyOneQueryOrUpdateAndOneGraphPerRequest() {
+        String ask = Http.encode("ASK {}");
+        HttpResponse<String> twiceInUrl = http.get("/sparql?query=" + ask + "&query=" + ask, null);
+        assertThat(twiceInUrl.statusCode()).isEqualTo(400);
+        assertThat(twiceInUrl.body()).contains("'query'").contains("exactly one");
+        HttpResponse<String> twiceInForm = http.post("/sparql", "application/x-www-form-urlencoded",
+                "query=" + ask + "&query=" + ask, false);
+        assertThat(twiceInForm.statusCode()).isEqualTo(400);
+        HttpResponse<String> urlAndForm = http.post("/sparql?query=" + ask, "application/x-www-form-urlencoded",
+                "query=" + ask, false);
+        assertThat(urlAndForm.statusCode()).isEqualTo(400);
+        HttpResponse<String> urlAndBody = http.post("/sparql?query=" + ask, "application/sparql-query", "ASK {}", false);
+        assertThat(urlAndBody.statusCode()).isEqualTo(400);
+
+        String insert = Http.encode("INSERT DATA { GRAPH <" + SCRATCH + "> { <urn:a> <urn:b> 1 } }");
+        HttpResponse<String> twoUpdates = http.post("/sparql/update", "application/x-www-form-urlencoded",
+                "update=" + insert + "&update=" + insert, true);
+        assertThat(twoUpdates.statusCode()).isEqualTo(400);
+        assertThat(twoUpdates.body()).contains("'update'").contains("exactly one");
+        HttpResponse<String> updateInUrlAndForm = http.post("/sparql/update?update=" + insert,
+                "application/x-www-form-urlencoded", "update=" + insert, true);
+        assertThat(updateInUrlAndForm.statusCode()).isEqualTo(400);
+        HttpResponse<String> updateInUrlAndBody = http.post("/sparql/update?update=" + insert,
+                "application/sparql-update", "INSERT DATA { GRAPH <" + SCRATCH + "> { <urn:a> <urn:b> 2 } }", true);
+        assertThat(updateInUrlAndBody.statusCode()).isEqualTo(400);
+        HttpResponse<String> twoGraphs = put("/sparql/data?graph=" + Http.encode(SCRATCH) + "&graph="
+                + Http.encode(PRACTICES), "<urn:a> <urn:b> 1 .");
+        assertThat(twoGraphs.statusCode()).isEqualTo(400);
+        assertThat(twoGraphs.body()).contains("'graph'");
+        assertThat(count("SELECT * WHERE { GRAPH <" + SCRATCH + "> { ?s ?p ?o } }")).isZero();
+        assertThat(count("SELECT * WHERE { GRAPH <" + PRACTICES + "> { ?s ?p ?o } }")).isEqualTo(9);
     }
 
     @Test
@@ -327,15 +465,112 @@ abstract class SparqlProtocolContract {
     }
 
     @Test
-    void malformedUpdateIs400AndWritingTheUnionDefaultGraphIsRefused() {
+    void malformedUpdateIs400WithItsLine() {
         HttpResponse<String> malformed = http.post("/sparql/update", "application/sparql-update",
                 "INSERT DATA { GRAPH <" + SCRATCH + "> { <urn:example:1> <urn:example:p> } }", true);
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).contains("line 1");
-        HttpResponse<String> defaultGraph = http.post("/sparql/update", "application/sparql-update",
-                "INSERT DATA { <urn:example:1> <urn:example:p> 1 }", true);
-        assertThat(defaultGraph.statusCode()).isEqualTo(400);
-        assertThat(defaultGraph.body()).contains("named graph");
+    }
+
+    // --- writes addressed to the default graph go to the designated named graph ---
+
+    @Test
+    void theTutorialsUpdatesWriteTheDesignatedGraphAndQueriesSeeThem() {
+        int practiceTriples = count("SELECT * WHERE { GRAPH <" + PRACTICES + "> { ?s ?p ?o } }");
+        assertThat(update("INSERT DATA { <urn:example:s> <urn:example:p> \"o\" }").statusCode()).isEqualTo(204);
+        assertThat(ask("ASK { <urn:example:s> <urn:example:p> \"o\" }")).as("visible in the default graph").isTrue();
+        assertThat(ask("ASK { GRAPH <" + DESIGNATED + "> { <urn:example:s> <urn:example:p> \"o\" } }")).isTrue();
+
+        // A template outside GRAPH writes there too; its WHERE reads the union.
+        assertThat(update("INSERT { ?p <urn:example:seen> true } WHERE { ?p a "
+                + "<https://w3id.org/innograph/ontology#GoodPractice> }").statusCode()).isEqualTo(204);
+        assertThat(count("SELECT * WHERE { GRAPH <" + DESIGNATED + "> { ?s <urn:example:seen> ?o } }")).isEqualTo(3);
+
+        // DELETE DATA of a triple that another graph holds too removes it from the designated graph only.
+        String label = "<https://w3id.org/innograph/id/practice/sef-vouchers> "
+                + "<http://www.w3.org/2000/01/rdf-schema#label> \"SEF vouchers\"@en";
+        assertThat(update("INSERT DATA { " + label + " }").statusCode()).isEqualTo(204);
+        assertThat(update("DELETE DATA { " + label + " }").statusCode()).isEqualTo(204);
+        assertThat(ask("ASK { GRAPH <" + DESIGNATED + "> { " + label + " } }")).isFalse();
+        assertThat(ask("ASK { GRAPH <" + PRACTICES + "> { " + label + " } }")).isTrue();
+
+        assertThat(update("DELETE WHERE { ?s <urn:example:seen> ?o }").statusCode()).isEqualTo(204);
+        assertThat(count("SELECT * WHERE { ?s <urn:example:seen> ?o }")).isZero();
+        assertThat(update("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }").statusCode()).as("only the designated graph")
+                .isEqualTo(204);
+        assertThat(count("SELECT * WHERE { GRAPH <" + PRACTICES + "> { ?s ?p ?o } }")).isEqualTo(practiceTriples);
+        assertThat(ask("ASK { GRAPH <" + DESIGNATED + "> { ?s ?p ?o } }")).isFalse();
+
+        for (String emptying : List.of("CLEAR DEFAULT", "DROP DEFAULT")) {
+            assertThat(update("INSERT DATA { <urn:example:s> <urn:example:p> 1 }").statusCode()).isEqualTo(204);
+            assertThat(update(emptying).statusCode()).as(emptying).isEqualTo(204);
+            assertThat(ask("ASK { <urn:example:s> <urn:example:p> 1 }")).as(emptying).isFalse();
+            assertThat(count("SELECT * WHERE { GRAPH <" + PRACTICES + "> { ?s ?p ?o } }")).isEqualTo(practiceTriples);
+        }
+        assertThat(update("CLEAR DEFAULT").statusCode()).as("clearing an empty default graph").isEqualTo(204);
+
+        // DEFAULT in COPY and MOVE names the designated graph too.
+        assertThat(update("INSERT DATA { <urn:example:s> <urn:example:p> 2 }").statusCode()).isEqualTo(204);
+        assertThat(update("COPY DEFAULT TO <" + SCRATCH + ">").statusCode()).isEqualTo(204);
+        assertThat(ask("ASK { GRAPH <" + SCRATCH + "> { <urn:example:s> <urn:example:p> 2 } }")).isTrue();
+        assertThat(update("CLEAR DEFAULT").statusCode()).isEqualTo(204);
+        assertThat(update("MOVE <" + SCRATCH + "> TO DEFAULT").statusCode()).isEqualTo(204);
+        assertThat(ask("ASK { GRAPH <" + DESIGNATED + "> { <urn:example:s> <urn:example:p> 2 } }")).isTrue();
+        assertThat(ask("ASK { GRAPH <" + SCRATCH + "> { ?s ?p ?o } }")).isFalse();
+        assertThat(count("SELECT * WHERE { GRAPH <" + PRACTICES + "> { ?s ?p ?o } }")).isEqualTo(practiceTriples);
+    }
+
+    @Test
+    void graphStoreWritesToTheDefaultGraphActOnTheDesignatedGraphOnly() {
+        int practiceTriples = count("SELECT * WHERE { GRAPH <" + PRACTICES + "> { ?s ?p ?o } }");
+        assertThat(send("/sparql/data?default", "POST", "text/turtle", "<urn:example:1> <urn:example:p> 1 .")
+                .statusCode()).isEqualTo(204);
+        assertThat(send("/sparql/data?default", "POST", "text/turtle", "<urn:example:2> <urn:example:p> 2 .")
+                .statusCode()).isEqualTo(204);
+        assertThat(count("SELECT * WHERE { ?s <urn:example:p> ?o }")).isEqualTo(2);
+        assertThat(put("/sparql/data?default", "<urn:example:3> <urn:example:p> 3 .").statusCode()).isEqualTo(204);
+        assertThat(count("SELECT ?o WHERE { ?s <urn:example:p> ?o }")).as("PUT replaced the designated graph")
+                .isEqualTo(1);
+        assertThat(http.get("/sparql/data?graph=" + Http.encode(DESIGNATED), "application/n-triples").body())
+                .contains("<urn:example:3>");
+        assertThat(http.send(Http.withWriter(http.request("/sparql/data?default").DELETE())).statusCode())
+                .isEqualTo(204);
+        assertThat(count("SELECT * WHERE { ?s <urn:example:p> ?o }")).isZero();
+        assertThat(count("SELECT * WHERE { GRAPH <" + PRACTICES + "> { ?s ?p ?o } }")).isEqualTo(practiceTriples);
+        assertThat(http.send(Http.withWriter(http.request("/sparql/data?default").DELETE())).statusCode())
+                .as("the default graph always exists").isEqualTo(204);
+        HttpResponse<String> anonymous = http.send(http.request("/sparql/data?default")
+                .header("Content-Type", "text/turtle").POST(HttpRequest.BodyPublishers.ofString("<urn:a> <urn:b> 1 .")));
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void jenaRdfConnectionLoadsPutsAndUpdatesTheDefaultGraph() {
+        Model model = parse("<urn:example:loaded> <urn:example:p> \"from load(model)\" .", Lang.TURTLE);
+        // As a researcher would: the endpoint as in the README, the password registered with Jena.
+        java.net.URI endpoint = java.net.URI.create(http.base() + "/sparql");
+        AuthEnv.get().registerUsernamePassword(endpoint, Http.WRITER, Http.WRITER_PASSWORD);
+        try (RDFConnection connection = RDFConnection.connect(endpoint.toString())) {
+            connection.load(model);
+            List<String> found = new ArrayList<>();
+            connection.querySelect("SELECT ?o WHERE { <urn:example:loaded> <urn:example:p> ?o }",
+                    row -> found.add(row.getLiteral("o").getString()));
+            assertThat(found).containsExactly("from load(model)");
+
+            connection.put(parse("<urn:example:put> <urn:example:p> 1 .", Lang.TURTLE));
+            assertThat(connection.queryAsk("ASK { <urn:example:loaded> ?p ?o }")).as("put replaced it").isFalse();
+            assertThat(connection.queryAsk("ASK { <urn:example:put> ?p ?o }")).isTrue();
+
+            connection.update("INSERT DATA { <urn:example:updated> <urn:example:p> 2 }");
+            assertThat(connection.queryAsk("ASK { <urn:example:updated> <urn:example:p> 2 }")).isTrue();
+            assertThat(connection.fetch(DESIGNATED).size()).isEqualTo(2);
+
+            connection.delete();
+            assertThat(connection.queryAsk("ASK { GRAPH <" + DESIGNATED + "> { ?s ?p ?o } }")).isFalse();
+            assertThat(connection.queryAsk("ASK { GRAPH <" + PRACTICES + "> { ?s ?p ?o } }")).isTrue();
+        } finally {
+            AuthEnv.get().unregisterUsernamePassword(endpoint);
+        }
     }
 
     // --- Graph Store HTTP Protocol ---
@@ -376,7 +611,7 @@ abstract class SparqlProtocolContract {
     }
 
     @Test
-    void graphStoreRejectsBadBodiesAndTheDefaultGraph() {
+    void graphStoreRejectsBadBodies() {
         String target = "/sparql/data?graph=" + Http.encode(SCRATCH);
         HttpResponse<String> malformed = put(target, "<urn:example:1> <urn:example:p> .");
         assertThat(malformed.statusCode()).isEqualTo(400);
@@ -384,7 +619,6 @@ abstract class SparqlProtocolContract {
         HttpResponse<String> unknownType = http.send(Http.withWriter(http.request(target)
                 .header("Content-Type", "application/pdf").PUT(HttpRequest.BodyPublishers.ofString("%PDF"))));
         assertThat(unknownType.statusCode()).isEqualTo(415);
-        assertThat(put("/sparql/data?default", "<urn:example:1> <urn:example:p> 1 .").statusCode()).isEqualTo(400);
         assertThat(put("/sparql/data?graph=not-absolute", "<urn:example:1> <urn:example:p> 1 .").statusCode()).isEqualTo(400);
         assertThat(http.get(target, null).statusCode()).isEqualTo(404);
     }
@@ -432,6 +666,27 @@ abstract class SparqlProtocolContract {
     }
 
     abstract String expectedMode();
+
+    HttpResponse<String> update(String update) {
+        return http.post("/sparql/update", "application/sparql-update", update, true);
+    }
+
+    boolean ask(String ask) {
+        HttpResponse<String> response = http.get("/sparql?query=" + Http.encode(ask), null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body().contains("true");
+    }
+
+    HttpResponse<String> send(String target, String method, String contentType, String body) {
+        return http.send(Http.withWriter(http.request(target).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body))));
+    }
+
+    static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
 
     HttpResponse<String> put(String target, String turtle) {
         return http.send(Http.withWriter(http.request(target).header("Content-Type", "text/turtle")

@@ -88,11 +88,12 @@ class SearchHttpTest extends ShippedDataServer {
                 @prefix dct: <http://purl.org/dc/terms/> .
                 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
                 <%s> a ig:GoodPractice ; dct:identifier "T-SEARCH" ;
-                    dct:title "Frobnication grants, Vienna" ; rdfs:label "Frobnication grants, Vienna" ;
-                    ig:summary "Small grants for SMEs." ;
+                    dct:title "Frobnication grants, Vienna"@en ; rdfs:label "Frobnication grants, Vienna"@en ;
+                    ig:summary "Small grants for SMEs."@en ;
+                    ig:country <http://publications.europa.eu/resource/authority/country/AUT> ;
                     dct:spatial <http://data.europa.eu/nuts/code/AT13> ;
                     dct:subject <https://w3id.org/innograph/theme/digital-transformation> ;
-                    ig:innoLinkCertainty ig:context ; dct:source <https://example.org/frobnication> .
+                    dct:source <https://example.org/frobnication> .
                 """.formatted(practice);
         HttpResponse<String> imported = http.post("/api/imports?batch=search-probe", "text/turtle", turtle, true);
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);

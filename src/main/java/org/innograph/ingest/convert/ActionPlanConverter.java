@@ -9,7 +9,8 @@ import org.apache.jena.vocabulary.SKOS;
 
 /**
  * One action plan per partner; its actions, and the practice each action learned from (ig:inspiredBy) where the
- * sources say so (curation/action_inspirations.csv records which source says it). Rows whose content was not found
+ * sources say so (curation/action_inspirations.csv records which source says it and how certain it is: only a confirmed
+ * inspiration is stated plainly, a likely or possible one, e.g. a shortlisted practice, only as a qualified link). Rows whose content was not found
  * become a note on the plan, not an action.
  */
 final class ActionPlanConverter {
@@ -25,14 +26,14 @@ final class ActionPlanConverter {
             Facts.sources(plan, DCTerms.source, CsvTable.get(row, "source_url"), ctx.names);
             String action = CsvTable.get(row, "action");
             if (action.startsWith("(content not found")) {
-                plan.addProperty(SKOS.editorialNote, "The content of this action plan was not found in the sources.");
+                plan.addProperty(SKOS.editorialNote, "The content of this action plan was not found in the sources.", "en");
                 Facts.text(plan, SKOS.note, ctx.text(CsvTable.get(row, "summary_own_words")));
                 continue;
             }
             Resource a = ctx.stated.createResource(IG.id("action", "inno-industry-" + Slugs.of(apId.replaceFirst("^AP-", ""))));
             a.addProperty(RDF.type, IG.Action);
             a.addProperty(DCTerms.identifier, apId);
-            a.addProperty(RDFS.label, partner.shortName() + ": " + action);
+            a.addProperty(RDFS.label, partner.shortName() + ": " + action, "en");
             Facts.text(a, IG.p("summary"), ctx.text(CsvTable.get(row, "summary_own_words")));
             Facts.text(a, IG.p("inspirationAsStated"), ctx.text(CsvTable.get(row, "inspired_by_gp")));
             Facts.text(a, IG.p("status"), CsvTable.get(row, "status_or_timeline"));
@@ -45,8 +46,8 @@ final class ActionPlanConverter {
             Resource a = actions.get(CsvTable.get(row, "ap_id"));
             String practice = practices.get(CsvTable.get(row, "gp_id"));
             if (a == null || practice == null) throw new IllegalArgumentException("action_inspirations.csv: unknown id in " + row);
-            a.addProperty(IG.p("inspiredBy"), ctx.stated.createResource(practice));
-            Facts.sources(a, DCTerms.source, CsvTable.get(row, "source_url"), ctx.names);
+            ProjectLinks.inspiration(a, ctx.stated.createResource(practice), ProjectLinks.certainty(CsvTable.get(row, "certainty")),
+                    CsvTable.get(row, "basis"), CsvTable.get(row, "source_url"), ctx.names);
         }
     }
 
@@ -54,7 +55,7 @@ final class ActionPlanConverter {
         Resource plan = ctx.stated.createResource(IG.id("action-plan", "inno-industry-" + partner.slug()));
         if (!plan.hasProperty(RDF.type)) {
             plan.addProperty(RDF.type, IG.ActionPlan);
-            plan.addProperty(RDFS.label, "Action plan of " + partner.shortName() + " (INNO INDUSTRY)");
+            plan.addProperty(RDFS.label, "Action plan of " + partner.shortName() + " (INNO INDUSTRY)", "en");
             plan.addProperty(IG.p("actionPlanOf"), ctx.stated.createResource(partner.iri()));
             plan.addProperty(IG.p("inProject"), ctx.stated.createResource(InnoContext.PROJECT));
             if (instruments.containsKey(partner.id())) {

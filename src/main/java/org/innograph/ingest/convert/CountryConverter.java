@@ -19,15 +19,15 @@ final class CountryConverter {
         for (var row : countries.rows()) {
             Resource c = m.createResource(CsvTable.get(row, "uri"));
             c.addProperty(RDF.type, IG.Country).addProperty(RDF.type, SKOS.Concept);
-            Facts.text(c, SKOS.notation, CsvTable.get(row, "op_code"));
+            Facts.code(c, SKOS.notation, CsvTable.get(row, "op_code"));
             Facts.text(c, SKOS.prefLabel, CsvTable.get(row, "name_en"), "en");
             Facts.text(c, SKOS.prefLabel, CsvTable.get(row, "name_fr"), "fr");
             Facts.text(c, SKOS.prefLabel, CsvTable.get(row, "name_de"), "de");
-            Facts.text(c, IG.p("isoAlpha2"), CsvTable.get(row, "iso_alpha2"));
-            Facts.text(c, IG.p("isoAlpha3"), CsvTable.get(row, "iso_alpha3"));
-            Facts.text(c, IG.p("isoNumeric"), CsvTable.get(row, "iso_numeric"));
+            Facts.code(c, IG.p("isoAlpha2"), CsvTable.get(row, "iso_alpha2"));
+            Facts.code(c, IG.p("isoAlpha3"), CsvTable.get(row, "iso_alpha3"));
+            Facts.code(c, IG.p("isoNumeric"), CsvTable.get(row, "iso_numeric"));
             String nuts = CsvTable.get(row, "nuts_country_code");
-            Facts.text(c, IG.p("nutsCountryCode"), nuts);
+            Facts.code(c, IG.p("nutsCountryCode"), nuts);
             c.addLiteral(IG.p("euMember"), m.createTypedLiteral(yes(row.get("eu_member")), XSDDatatype.XSDboolean));
             c.addLiteral(IG.p("eeaMember"), m.createTypedLiteral(yes(row.get("eea_member")), XSDDatatype.XSDboolean));
             boolean hasNutsUnit = yes(row.get("in_nuts2021_gisco")) || yes(row.get("in_nuts2024"));

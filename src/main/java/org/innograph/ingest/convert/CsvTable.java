@@ -38,9 +38,9 @@ public final class CsvTable {
 
     public Path file() { return file; }
 
-    /** Column value, trimmed; "" when absent. */
+    /** Column value, trimmed (no-break spaces too: some source names end with one); "" when absent. */
     public static String get(Map<String, String> row, String column) {
         String v = row.get(column);
-        return v == null ? "" : v.trim();
+        return v == null ? "" : v.replace('\u00A0', ' ').strip();
     }
 }

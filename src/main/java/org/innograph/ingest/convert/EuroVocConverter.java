@@ -24,14 +24,14 @@ final class EuroVocConverter {
             schemeByNotation.put(CsvTable.get(row, "notation"), CsvTable.get(row, "uri"));
             Resource s = m.createResource(CsvTable.get(row, "uri"));
             s.addProperty(RDF.type, SKOS.ConceptScheme);
-            Facts.text(s, SKOS.notation, CsvTable.get(row, "notation"));
+            Facts.code(s, SKOS.notation, CsvTable.get(row, "notation"));
             Facts.text(s, SKOS.prefLabel, CsvTable.get(row, "label_en"), "en");
             Facts.text(s, SKOS.prefLabel, CsvTable.get(row, "label_fr"), "fr");
         }
         for (var row : concepts.rows()) {
             Resource c = m.createResource(CsvTable.get(row, "uri"));
             c.addProperty(RDF.type, SKOS.Concept);
-            Facts.text(c, SKOS.notation, CsvTable.get(row, "id"));
+            Facts.code(c, SKOS.notation, CsvTable.get(row, "id"));
             Facts.text(c, SKOS.prefLabel, CsvTable.get(row, "pref_label_en"), "en");
             Facts.text(c, SKOS.prefLabel, CsvTable.get(row, "pref_label_fr"), "fr");
             for (String alt : split(CsvTable.get(row, "alt_labels_en"))) c.addProperty(SKOS.altLabel, alt, "en");

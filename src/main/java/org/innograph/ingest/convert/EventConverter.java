@@ -16,9 +16,9 @@ final class EventConverter {
             String date = CsvTable.get(row, "date");
             String label = CsvTable.get(row, "event");
             String start = date.substring(0, 10);
-            Resource e = ctx.stated.createResource(IG.id("event", start + "-" + Slugs.of(label)));
+            Resource e = ctx.stated.createResource(IG.id("event", CsvTable.get(row, "slug")));
             e.addProperty(RDF.type, IG.Event);
-            e.addProperty(RDFS.label, ctx.text(label));
+            Facts.text(e, RDFS.label, ctx.text(label));
             Facts.typed(e, IG.p("startDate"), start, XSDDatatype.XSDdate);
             if (date.length() > 10) {
                 Facts.typed(e, IG.p("endDate"), date.substring(0, 8) + date.substring(11), XSDDatatype.XSDdate);

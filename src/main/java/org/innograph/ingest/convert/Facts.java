@@ -15,7 +15,13 @@ final class Facts {
 
     private Facts() {}
 
+    /** Human-language text of our English sources and notes: tagged "en" (no untagged text in the graph). */
     static void text(Resource s, Property p, String value) {
+        text(s, p, value, "en");
+    }
+
+    /** A code or identifier (notation, ISO code, currency): a plain string, not language text. */
+    static void code(Resource s, Property p, String value) {
         if (!value.isBlank()) s.addProperty(p, value.trim());
     }
 

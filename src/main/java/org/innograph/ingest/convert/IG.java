@@ -46,7 +46,9 @@ public final class IG {
     public static final Resource ClusterGroup = term("ClusterGroup");
     public static final Resource Project = term("Project");
     public static final Resource ProjectPhase = term("ProjectPhase");
-    public static final Resource Partnership = term("Partnership");
+    public static final Resource ProjectLink = term("ProjectLink");
+    public static final Resource InspirationLink = term("InspirationLink");
+    public static final Resource NutsName = term("NutsName");
     public static final Resource BudgetStatement = term("BudgetStatement");
     public static final Resource Event = term("Event");
     public static final Resource Region = term("Region");
@@ -56,7 +58,10 @@ public final class IG {
     // controlled values
     public static final Resource confirmed = term("confirmed");
     public static final Resource likely = term("likely");
-    public static final Resource context = term("context");
+    public static final Resource possible = term("possible");
+    public static final Resource nationalLevel = term("nationalLevel");
+    public static final Resource regionalLevel = term("regionalLevel");
+    public static final Resource localLevel = term("localLevel");
     public static final Resource leadPartner = term("leadPartner");
     public static final Resource projectPartner = term("projectPartner");
     public static final Resource codeAdded = term("codeAdded");
@@ -78,4 +83,11 @@ public final class IG {
     public static final Property qbDataSetP = p(QB, "dataSet");
     public static final Property refArea = p(SDMX_DIM, "refArea");
     public static final Property refPeriod = p(SDMX_DIM, "refPeriod");
+    public static final String SDMX_ATTR = "http://purl.org/linked-data/sdmx/2009/attribute#";
+    public static final Property unitMeasure = p(SDMX_ATTR, "unitMeasure");
+    public static final Resource orgMembership = r(ORG + "Membership");
+    public static final Resource orgOrganizationalCollaboration = r(ORG + "OrganizationalCollaboration");
+    public static final Property orgMember = p(ORG, "member");
+    public static final Property orgOrganization = p(ORG, "organization");
+    public static final Property orgRole = p(ORG, "role");
 }

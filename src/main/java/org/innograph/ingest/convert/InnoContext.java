@@ -58,8 +58,8 @@ final class InnoContext {
     Resource namedArea(String label) {
         Resource area = stated.createResource(IG.id("region", Slugs.of(label)));
         area.addProperty(RDF.type, IG.Region);
-        area.addProperty(SKOS.prefLabel, label);
-        area.addProperty(org.apache.jena.vocabulary.RDFS.label, label);
+        area.addProperty(SKOS.prefLabel, label, "en");
+        area.addProperty(org.apache.jena.vocabulary.RDFS.label, label, "en");
         return area;
     }
 

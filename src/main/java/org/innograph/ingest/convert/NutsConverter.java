@@ -15,14 +15,20 @@ import org.apache.jena.vocabulary.SKOS;
 /**
  * NUTS 2021 (GISCO) and NUTS 2024 (EU Vocabularies authority table) to the graphs "nuts-2021" and "nuts-2024".
  * Units keep their official IRIs; membership of a version is skos:inScheme of that version's scheme.
+ *
+ * <p>Both versions share the code IRIs, and the union of the graphs is what users query, so names must not clash
+ * there (SKOS: one prefLabel per language per concept). Each version's own names live on a version-specific name
+ * resource (ig:NutsName, {@code id/nuts-name/{version}/{code}}, linked by ig:versionName); the code IRI carries as
+ * skos:prefLabel and ig:nationalName the names of the latest version that has the code. A version graph states them
+ * only when they are that latest name, so the 2021 graph leaves them out for the few codes renamed in 2024.
  */
 final class NutsConverter {
     static final String GRAPH_2021 = "nuts-2021";
     static final String GRAPH_2024 = "nuts-2024";
 
     /**
-     * National names get a language tag only where the country uses one language for its NUTS names; elsewhere
-     * (BE, CH, CY, ES, FI, IE, IT, LU, MT, ...) names mix languages, so the tag would be a guess.
+     * The language of a country's NUTS names where it uses one language for them; elsewhere (BE, CH, CY, ES, FI, IE,
+     * IT, LU, MT, ...) names mix languages and are tagged "mul" (multiple languages) rather than with a guess.
      */
     private static final Map<String, String> SINGLE_LANGUAGE = Map.ofEntries(
             Map.entry("AT", "de"), Map.entry("BG", "bg"), Map.entry("CZ", "cs"), Map.entry("DE", "de"),
@@ -43,11 +49,12 @@ final class NutsConverter {
         return codes;
     }
 
-    static Model convert2021(CsvTable nuts, CountryIndex countries) {
+    static Model convert2021(CsvTable nuts, CsvTable later, CountryIndex countries) {
         Model m = Prefixes.standard(ModelFactory.createDefaultModel());
         versionScheme(m, "2021", "NUTS 2021");
+        Map<String, Map<String, String>> latest = byCode(later);
         for (var row : nuts.rows()) {
-            Resource unit = unit(m, row, "2021", countries);
+            Resource unit = unit(m, row, "2021", countries, latest.get(CsvTable.get(row, "code")));
             integer(unit, "mountainType", CsvTable.get(row, "mount_type"));
             integer(unit, "urbanType", CsvTable.get(row, "urbn_type"));
             integer(unit, "coastalType", CsvTable.get(row, "coast_type"));
@@ -73,7 +80,7 @@ final class NutsConverter {
         Model m = Prefixes.standard(ModelFactory.createDefaultModel());
         versionScheme(m, "2024", "NUTS 2024");
         for (var row : nuts.rows()) {
-            Resource unit = unit(m, row, "2024", countries);
+            Resource unit = unit(m, row, "2024", countries, null);
             if ("yes".equals(CsvTable.get(row, "extra_regio"))) {
                 unit.addLiteral(IG.p("extraRegio"), m.createTypedLiteral("true", XSDDatatype.XSDboolean));
             }
@@ -108,21 +115,48 @@ final class NutsConverter {
         s.addProperty(SKOS.notation, version);
     }
 
-    private static Resource unit(Model m, Map<String, String> row, String version, CountryIndex countries) {
+    private static Map<String, Map<String, String>> byCode(CsvTable nuts) {
+        Map<String, Map<String, String>> out = new java.util.HashMap<>();
+        nuts.rows().forEach(r -> out.put(CsvTable.get(r, "code"), r));
+        return out;
+    }
+
+    /** The names of a row, language-tagged: the Latin-script name and the national name. */
+    private record Names(String latin, String latinLang, String national, String nationalLang) {
+        static Names of(Map<String, String> row) {
+            String country = CsvTable.get(row, "country");
+            String latin = CsvTable.get(row, "name_latn");
+            String national = CsvTable.get(row, "name_national");
+            // Extra-Regio names are English technical names; countries naming units in several languages get "mul"
+            String lang = "yes".equals(CsvTable.get(row, "extra_regio")) ? "en" : SINGLE_LANGUAGE.getOrDefault(country, "mul");
+            if (latin.isEmpty()) latin = national;
+            // a Latin transcription of a name written in another script (Greek, Cyrillic) is tagged as such
+            String latinLang = latin.equals(national) ? lang : lang + "-Latn";
+            return new Names(latin, latinLang, national, lang);
+        }
+    }
+
+    /** {@code latest}: the row of the same code in the later version, or null when this is the latest version with it. */
+    private static Resource unit(Model m, Map<String, String> row, String version, CountryIndex countries, Map<String, String> latest) {
         String code = CsvTable.get(row, "code");
         String country = CsvTable.get(row, "country");
-        String latin = CsvTable.get(row, "name_latn");
-        String national = CsvTable.get(row, "name_national");
-        boolean extraRegio = "yes".equals(CsvTable.get(row, "extra_regio"));
         Resource u = m.createResource(IG.nuts(code));
         u.addProperty(RDF.type, IG.Region).addProperty(RDF.type, SKOS.Concept);
         u.addProperty(SKOS.inScheme, m.createResource(scheme(version)));
         u.addProperty(SKOS.notation, code);
-        u.addProperty(SKOS.prefLabel, latin.isEmpty() ? national : latin);
-        String lang = extraRegio ? null : SINGLE_LANGUAGE.get(country);
-        if (!national.isEmpty()) {
-            if (lang == null) u.addProperty(IG.p("nationalName"), national);
-            else u.addProperty(IG.p("nationalName"), national, lang);
+        Names names = Names.of(row);
+        Resource name = m.createResource(IG.id("nuts-name", version + "/" + code));
+        name.addProperty(RDF.type, IG.NutsName);
+        name.addProperty(IG.p("nutsVersion"), m.createResource(scheme(version)));
+        name.addProperty(RDFS.label, names.latin(), names.latinLang());
+        if (!names.national().isEmpty()) name.addProperty(IG.p("nationalName"), names.national(), names.nationalLang());
+        u.addProperty(IG.p("versionName"), name);
+        Names current = latest == null ? names : Names.of(latest);
+        if (current.latin().equals(names.latin()) && current.latinLang().equals(names.latinLang())) {
+            u.addProperty(SKOS.prefLabel, names.latin(), names.latinLang());
+        }
+        if (!names.national().isEmpty() && current.national().equals(names.national())) {
+            u.addProperty(IG.p("nationalName"), names.national(), names.nationalLang());
         }
         u.addLiteral(IG.p("nutsLevel"), m.createTypedLiteral(CsvTable.get(row, "level"), XSDDatatype.XSDinteger));
         String parent = CsvTable.get(row, "parent");

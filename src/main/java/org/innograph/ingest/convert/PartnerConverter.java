@@ -12,7 +12,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 
 /**
- * The ten partners as organisations, and their participation in the project as ig:Partnership. A partner's country
+ * The ten partners as organisations, and their participation in the project as org:Membership of the project's partnership. A partner's country
  * is stated; its NUTS region mostly is not ("researcher-inferred"), so that link goes to the inferred graph.
  */
 final class PartnerConverter {
@@ -26,8 +26,10 @@ final class PartnerConverter {
             var partner = ctx.partners.get(CsvTable.get(row, "partner_id"));
             Resource org = ctx.stated.createResource(partner.iri());
             org.addProperty(RDF.type, IG.Organisation);
-            org.addProperty(RDFS.label, ctx.text(CsvTable.get(row, "name")));
-            org.addProperty(SKOS.altLabel, partner.shortName());
+            Facts.text(org, RDFS.label, ctx.text(CsvTable.get(row, "name")));
+            String local = CsvTable.get(row, "name_local");
+            if (!local.isEmpty()) org.addProperty(SKOS.altLabel, local, CsvTable.get(row, "name_local_lang"));
+            org.addProperty(SKOS.altLabel, partner.shortName(), "en");
             ctx.placeInCountry(org, partner.country(), "partners.csv " + partner.id());
             Facts.text(org, IG.p("locationLabel"), ctx.text(CsvTable.get(row, "region")));
             Facts.text(org, IG.p("organisationType"), ctx.text(CsvTable.get(row, "org_type")));
@@ -36,22 +38,39 @@ final class PartnerConverter {
             Facts.sources(org, DCTerms.source, CsvTable.get(row, "source_url"), ctx.names);
             region(ctx, org, partner, CsvTable.get(row, "nuts_code"), CsvTable.get(row, "nuts_source"));
 
-            Resource p = ctx.stated.createResource(IG.id("partnership", "inno-industry-" + partner.slug()));
-            p.addProperty(RDF.type, IG.Partnership);
-            p.addProperty(RDFS.label, partner.shortName() + " in INNO INDUSTRY");
-            p.addProperty(IG.p("partner"), org);
+            Resource p = membership(ctx, partner);
+            p.addProperty(RDF.type, IG.orgMembership);
+            p.addProperty(RDFS.label, partner.shortName() + " in INNO INDUSTRY", "en");
+            p.addProperty(IG.orgMember, org);
+            p.addProperty(IG.orgOrganization, consortium(ctx));
             p.addProperty(IG.p("inProject"), ctx.stated.createResource(InnoContext.PROJECT));
             String role = CsvTable.get(row, "role");
-            p.addProperty(IG.p("partnerRole"), role.startsWith("Lead") ? IG.leadPartner : IG.projectPartner);
-            p.addProperty(IG.p("roleAsStated"), role);
+            p.addProperty(IG.orgRole, role.startsWith("Lead") ? IG.leadPartner : IG.projectPartner);
+            p.addProperty(IG.p("roleAsStated"), role, "en");
             Matcher no = PARTNER_NO.matcher(role);
             if (no.find()) p.addLiteral(IG.p("partnerNumber"), ctx.stated.createTypedLiteral(no.group(1), XSDDatatype.XSDinteger));
             Facts.sources(p, DCTerms.source, CsvTable.get(row, "source_url"), ctx.names);
         }
     }
 
-    static Resource partnership(InnoContext ctx, PartnerDirectory.Partner partner) {
+    /** The partner's membership of the project's partnership (the IRI kept from when it was an ig:Partnership). */
+    static Resource membership(InnoContext ctx, PartnerDirectory.Partner partner) {
         return ctx.stated.createResource(IG.id("partnership", "inno-industry-" + partner.slug()));
+    }
+
+    /**
+     * The partnership of the project as an organisation (org:Membership needs an org:Organization to be a member of;
+     * the project itself is an activity, not an organisation).
+     */
+    static Resource consortium(InnoContext ctx) {
+        Resource c = ctx.stated.createResource(InnoContext.PROJECT + "/partnership");
+        if (!c.hasProperty(RDF.type)) {
+            c.addProperty(RDF.type, IG.orgOrganizationalCollaboration);
+            c.addProperty(RDFS.label, "INNO INDUSTRY partnership", "en");
+            c.addProperty(IG.p("inProject"), ctx.stated.createResource(InnoContext.PROJECT));
+            c.addProperty(DCTerms.source, ctx.stated.createResource("https://pressnews.si/novice/rra-posavje-uspesno-zakljucila-projekt-inno-industry"));
+        }
+        return c;
     }
 
     /**
@@ -70,7 +89,7 @@ final class PartnerConverter {
         } else if (!inferred) {
             codes.stream().filter(c -> !ctx.nutsCodes.contains(c)).findFirst().ifPresent(c -> {
                 org.addProperty(IG.p("nutsCodeAsStated"), c);
-                org.addProperty(SKOS.editorialNote, "NUTS code as stated: " + cell);
+                org.addProperty(SKOS.editorialNote, "NUTS code as stated: " + cell, "en");
                 Facts.sources(org, DCTerms.source, source, ctx.names);
             });
         }

@@ -10,8 +10,9 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 
 /**
- * The good practices of good_practices.csv with every field the sources give. How sure the INNO INDUSTRY link is
- * becomes ig:confirmed / ig:likely / ig:context; topic keywords are mapped to themes by curation/topic_themes.csv.
+ * The good practices of good_practices.csv with every field the sources give. The title is the source's, letter for
+ * letter and language-tagged; the IRI slug is the one minted once and kept in the CSV. How sure the link with INNO
+ * INDUSTRY is becomes a qualified {@link ProjectLinks project link}; only a confirmed link is also stated plainly.
  */
 final class PracticeConverter {
     private PracticeConverter() {}
@@ -25,16 +26,10 @@ final class PracticeConverter {
         Map<String, String> iris = new TreeMap<>();
         for (var row : ctx.table("good_practices.csv").rows()) {
             String gp = CsvTable.get(row, "gp_id");
-            String title = CsvTable.get(row, "title");
-            String iri = IG.id("practice", Slugs.of(title));
-            if (iris.containsValue(iri)) throw new IllegalArgumentException("two practices share the IRI " + iri);
-            iris.put(gp, iri);
-            Resource p = ctx.stated.createResource(iri);
-            p.addProperty(RDF.type, IG.GoodPractice);
+            Resource p = PracticeFacts.create(ctx.stated, row, "good_practices.csv " + gp);
+            if (iris.containsValue(p.getURI())) throw new IllegalArgumentException("two practices share the IRI " + p.getURI());
+            iris.put(gp, p.getURI());
             p.addProperty(DCTerms.identifier, gp);
-            p.addProperty(DCTerms.title, title);
-            p.addProperty(RDFS.label, title);
-            Facts.text(p, IG.p("summary"), ctx.text(CsvTable.get(row, "summary_own_words")));
             Facts.text(p, IG.p("ownerAsStated"), ctx.text(CsvTable.get(row, "owner_or_implementer")));
             if (ownerPartner.containsKey(gp)) {
                 p.addProperty(IG.p("ownerOrImplementer"), ctx.stated.createResource(ctx.partners.get(ownerPartner.get(gp)).iri()));
@@ -44,7 +39,7 @@ final class PracticeConverter {
                 topic = topic.trim();
                 if (topic.isEmpty()) continue;
                 if (!themesByTopic.containsKey(topic)) throw new IllegalArgumentException("topic '" + topic + "' of " + gp + " is not in curation/topic_themes.csv");
-                p.addProperty(IG.p("topicAsStated"), topic);
+                p.addProperty(IG.p("topicAsStated"), topic, "en");
                 for (String theme : themesByTopic.get(topic).split("\\s+")) {
                     if (!theme.isBlank()) p.addProperty(DCTerms.subject, ctx.stated.createResource(IG.THEME + theme));
                 }
@@ -57,7 +52,16 @@ final class PracticeConverter {
             String page = CsvTable.get(row, "gp_database_page");
             if (page.startsWith("http")) Facts.sources(p, IG.p("databasePage"), page, ctx.names);
             else Facts.text(p, SKOS.editorialNote, page.isEmpty() ? "" : "Good-practice database page: " + page);
-            certainty(ctx, p, CsvTable.get(row, "inno_industry_link"));
+            String link = CsvTable.get(row, "inno_industry_link");
+            Resource certainty = certainty(link);
+            if (certainty != null) {
+                // the evidence pages where the notes give them, else the practice's own sources (what makes it likely)
+                String evidence = CsvTable.get(row, "inno_industry_evidence_url");
+                ProjectLinks.link(p, ctx.stated.createResource(InnoContext.PROJECT), certainty, ctx.text(link),
+                        Facts.urls(evidence).isEmpty() ? CsvTable.get(row, "source_url") : evidence, ctx.names);
+            } else {
+                Facts.text(p, IG.p("innoLinkNote"), ctx.text(link));
+            }
             Facts.sources(p, IG.p("innoLinkEvidence"), CsvTable.get(row, "inno_industry_evidence_url"), ctx.names);
             Facts.sources(p, DCTerms.source, CsvTable.get(row, "source_url"), ctx.names);
             Facts.sources(p, RDFS.seeAlso, CsvTable.get(row, "other_sources"), ctx.names);
@@ -66,14 +70,16 @@ final class PracticeConverter {
     }
 
     private static void location(InnoContext ctx, Resource p, Map<String, String> row) {
+        String gp = "good_practices.csv " + row.get("gp_id");
         String country = CsvTable.get(row, "country");
         String region = CsvTable.get(row, "region");
         Facts.text(p, IG.p("locationLabel"), region);
         if (country.matches("[A-Z]{2}")) {
-            ctx.placeInCountry(p, country, "good_practices.csv " + row.get("gp_id"));
+            ctx.placeInCountry(p, country, gp);
         } else if (!region.isEmpty()) {
             p.addProperty(DCTerms.spatial, ctx.namedArea(region));
         }
+        PracticeFacts.place(p, row, ctx.nutsCodes, gp);
         String inferred = CsvTable.get(row, "nuts_inferred");
         if (!inferred.isEmpty()) {
             ctx.inferred.createResource(p.getURI()).addProperty(DCTerms.spatial,
@@ -91,16 +97,13 @@ final class PracticeConverter {
     }
 
     /**
-     * FACTS.md section 9: GP01-GP12 are INNO practices (named in INNO sources), GP13-GP14 possible, the rest context.
-     * The CSV wording carries that: "confirmed..." / "used in INNO..." ; "likely..." / "possible..." ; anything else.
+     * FACTS.md section 9: GP01-GP12 are INNO practices (named in INNO sources), GP13 likely, GP14 possible, the rest
+     * context (no link). The CSV wording carries that; "possible" stays possible.
      */
-    private static void certainty(InnoContext ctx, Resource p, String stated) {
-        Resource level;
-        if (stated.startsWith("confirmed") || stated.startsWith("used in INNO")) level = IG.confirmed;
-        else if (stated.startsWith("likely") || stated.startsWith("possible")) level = IG.likely;
-        else level = IG.context;
-        p.addProperty(IG.p("innoLinkCertainty"), level);
-        Facts.text(p, IG.p("innoLinkNote"), ctx.text(stated));
-        if (level != IG.context) p.addProperty(IG.p("sharedInProject"), ctx.stated.createResource(InnoContext.PROJECT));
+    static Resource certainty(String stated) {
+        if (stated.startsWith("confirmed") || stated.startsWith("used in INNO")) return IG.confirmed;
+        if (stated.startsWith("likely")) return IG.likely;
+        if (stated.startsWith("possible")) return IG.possible;
+        return null;
     }
 }

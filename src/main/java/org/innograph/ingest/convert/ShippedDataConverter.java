@@ -45,11 +45,11 @@ public final class ShippedDataConverter {
         CountryIndex countries = new CountryIndex(countryTable);
         Set<String> nutsCodes = new TreeSet<>(NutsConverter.codes(nuts2021));
         nutsCodes.addAll(NutsConverter.codes(nuts2024));
-        PersonNames names = new PersonNames(sources.resolve("curation/person_names.csv"));
+        PersonNames names = new PersonNames(sources.resolve("curation/person_names.sha256"));
 
         SortedMap<String, Model> graphs = new TreeMap<>();
         graphs.put(CountryConverter.GRAPH, CountryConverter.convert(countryTable));
-        graphs.put(NutsConverter.GRAPH_2021, NutsConverter.convert2021(nuts2021, countries));
+        graphs.put(NutsConverter.GRAPH_2021, NutsConverter.convert2021(nuts2021, nuts2024, countries));
         graphs.put(NutsConverter.GRAPH_2024, NutsConverter.convert2024(nuts2024, CsvTable.read(eu.resolve("nuts_2021_2024_code_diff.csv")), countries));
         graphs.put(EuroVocConverter.GRAPH, EuroVocConverter.convert(CsvTable.read(eu.resolve("eurovoc_concepts.csv")),
                 CsvTable.read(eu.resolve("eurovoc_microthesauri.csv"))));
@@ -57,6 +57,7 @@ public final class ShippedDataConverter {
         graphs.put(ScoreboardConverter.GRAPH, ScoreboardConverter.convert(CsvTable.read(boards.resolve("eis_country_groups.csv")),
                 CsvTable.read(boards.resolve("ris_region_groups.csv")), countries, nutsCodes, names));
         graphs.putAll(InnoIndustryConverter.convert(sources, countries, nutsCodes, names));
+        graphs.put(ContextPracticeConverter.GRAPH, ContextPracticeConverter.convert(sources, countries, nutsCodes, names));
 
         // the triple count includes the void:triples statement itself
         for (Map.Entry<String, Model> e : graphs.entrySet()) {
