@@ -18,6 +18,36 @@
   });
   window.innographYasgui = yasgui;
 
+  // YASGUI's own markup misses a few things screen-reader and keyboard users need; add them once drawn and
+  // again whenever a tab is added or changed (YASGUI redraws then).
+  function mend() {
+    Array.prototype.forEach.call(element.querySelectorAll('[role=tablist]'), function (list) {
+      Array.prototype.forEach.call(Array.prototype.slice.call(list.children), function (child) {
+        if (child.querySelector('[role=tab]')) {
+          if (!child.getAttribute('role')) { child.setAttribute('role', 'presentation'); }
+        } else if (child.getAttribute('role') !== 'tab') {
+          // A tab list may hold only tabs: the "new tab" button goes right after it.
+          child.classList.add('outside-tablist');
+          list.parentNode.insertBefore(child, list.nextSibling);
+        }
+      });
+    });
+    Array.prototype.forEach.call(element.querySelectorAll('input.autocomplete, input:not([aria-label])'), function (input) {
+      if (!input.getAttribute('aria-label') && !input.id) { input.setAttribute('aria-label', 'SPARQL endpoint'); }
+    });
+    Array.prototype.forEach.call(element.querySelectorAll('.CodeMirror-scroll'), function (scroll) {
+      scroll.setAttribute('tabindex', '0');
+      scroll.setAttribute('aria-label', 'SPARQL query');
+    });
+    Array.prototype.forEach.call(element.querySelectorAll('textarea:not([aria-label])'), function (area) {
+      area.setAttribute('aria-label', 'SPARQL query text');
+    });
+  }
+  mend();
+  if (window.MutationObserver) {
+    new MutationObserver(function () { mend(); }).observe(element, { childList: true, subtree: true });
+  }
+
   function show(query, name) {
     var tab = yasgui.getTab();
     tab.setEndpoint && tab.setEndpoint(endpoint);

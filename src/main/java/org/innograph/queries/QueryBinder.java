@@ -20,7 +20,7 @@ import org.apache.jena.sparql.syntax.ElementGroup;
  * type and become RDF terms in a VALUES block at the start of the WHERE clause, one block per parameter: the
  * query text is never touched, so no value can change what the query does.
  */
-final class QueryBinder {
+public final class QueryBinder {
 
     private QueryBinder() {
     }
@@ -57,7 +57,7 @@ final class QueryBinder {
     }
 
     /** The query with a VALUES block per variable at the start of its WHERE group; changes the query given. */
-    static Query withValues(Query query, Map<Var, List<Node>> bindings) {
+    public static Query withValues(Query query, Map<Var, List<Node>> bindings) {
         if (bindings.isEmpty()) {
             return query;
         }

@@ -1,6 +1,7 @@
 package org.innograph.queries;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.jena.query.Query;
@@ -44,6 +45,16 @@ public record StoredQuery(String name, String summary, String description, List<
             return "ASK";
         }
         return "DESCRIBE";
+    }
+
+    /**
+     * A runnable copy with the parameters bound as RDF terms (the pages drawn from a stored query use this, so
+     * they run the very query the API serves).
+     *
+     * @throws QueryParameterException for an unknown, missing, repeated or ill-typed parameter
+     */
+    public Query bind(Map<String, String[]> parameters) {
+        return QueryBinder.bind(this, parameters);
     }
 
     /** Whether results come in pages: only SELECT has rows to page through. */

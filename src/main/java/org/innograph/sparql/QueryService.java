@@ -2,7 +2,9 @@ package org.innograph.sparql;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,8 +14,13 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingLib;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.innograph.federation.FederationPolicy;
@@ -86,6 +93,25 @@ public class QueryService {
         } catch (RuntimeException e) {
             throw body.failed(e);
         }
+    }
+
+    /**
+     * Runs a SELECT whose rows a page shows as a table: held to the same checks, limits and row cap as
+     * {@code /sparql}, and copied out inside the read (at most the row cap, so the copy is bounded).
+     */
+    public ResultSetRewindable selectForPage(Query query) {
+        federation.check(query);
+        statistics.beforeQuery(query);
+        int cap = properties.maxResultRows();
+        return store.query(ResultRows.limitedTo(query, cap), properties.queryTimeout(), execution -> {
+            ResultSet results = execution.execSelect();
+            Iterator<QuerySolution> rows = ResultRows.capped(results, cap, () -> tooLarge("The answer has more "
+                    + "than " + cap + " rows (innograph.sparql.max-result-rows): narrow the question"));
+            List<Binding> copied = new ArrayList<>();
+            rows.forEachRemaining(row -> copied.add(BindingLib.asBinding(row)));
+            return ResultSet.adapt(RowSetStream.create(Var.varList(results.getResultVars()), copied.iterator()))
+                    .rewindable();
+        });
     }
 
     private void write(Query query, QueryExecution execution, AnswerBody body) {

@@ -20,12 +20,17 @@ class UiWarmUp {
     private final SearchIndex search;
     private final OntologyDocumentation ontology;
     private final RegionShapes shapes;
+    private final PracticeMap map;
+    private final LearningFlows flows;
 
-    UiWarmUp(GraphOverview overview, SearchIndex search, OntologyDocumentation ontology, RegionShapes shapes) {
+    UiWarmUp(GraphOverview overview, SearchIndex search, OntologyDocumentation ontology, RegionShapes shapes,
+             PracticeMap map, LearningFlows flows) {
         this.overview = overview;
         this.search = search;
         this.ontology = ontology;
         this.shapes = shapes;
+        this.map = map;
+        this.flows = flows;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -37,6 +42,8 @@ class UiWarmUp {
                 overview.current();
                 search.current();
                 ontology.current();
+                map.headline();
+                flows.current();
                 log.info("UI caches ready in {} ms", (System.nanoTime() - start) / 1_000_000);
             } catch (RuntimeException e) {
                 // e.g. a remote store that is not up yet: pages then build what they need on first use

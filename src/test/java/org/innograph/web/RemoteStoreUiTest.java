@@ -56,7 +56,8 @@ class RemoteStoreUiTest {
         RDFParser.fromString(http.get("/id/practice/sef-vouchers", "text/turtle").body(), Lang.TURTLE).parse(turtle);
         assertThat(turtle.getResource("https://w3id.org/innograph/id/practice/sef-vouchers").getProperty(RDFS.label)
                 .getString()).isEqualTo("SEF vouchers");
-        assertThat(http.get("/", "text/html").body()).contains("class-counts");
+        assertThat(http.get("/dataset", "text/html").body()).contains("class-counts");
+        assertThat(http.get("/", "text/html").body()).contains("area-counts").contains("/resource?uri=http%3A%2F%2Fdata.europa.eu%2Fnuts%2Fcode%2F");
     }
 
     @Test

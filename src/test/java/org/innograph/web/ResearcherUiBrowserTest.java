@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Level;
 
 import org.innograph.testing.Http;
@@ -17,7 +20,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.util.FmtUtils;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -29,6 +40,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -42,6 +54,13 @@ class ResearcherUiBrowserTest extends ShippedDataServer {
     static final Path SCREENSHOTS = Path.of("target/screenshots");
     static final String GP01_PATH = "/id/practice/house-of-digitalisation-haus-der-digitalisierung-lower-austria";
     static final String AT12_PATH = "/resource?uri=" + Http.encode("http://data.europa.eu/nuts/code/AT12");
+
+    static final String PREFIXES = """
+            PREFIX ig: <https://w3id.org/innograph/ontology#>
+            PREFIX dct: <http://purl.org/dc/terms/>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            PREFIX nuts: <http://data.europa.eu/nuts/code/>
+            """;
 
     static WebDriver browser;
     static Path profile;
@@ -64,7 +83,7 @@ class ResearcherUiBrowserTest extends ShippedDataServer {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless",
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000",
                 "--user-data-dir=" + profile);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
@@ -82,16 +101,209 @@ class ResearcherUiBrowserTest extends ShippedDataServer {
     }
 
     @Test
-    void homePageShowsWhatTheGraphHolds() {
+    void homeMapShadesAndLinksAKnownRegion() {
         open("/");
+        waitForMap("atlas");
+        // the headline counts are the graph's
+        assertThat(browser.findElement(By.cssSelector("#headline [data-count=practices]")).getText())
+                .isEqualTo(String.valueOf(count(PREFIXES + "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a ig:GoodPractice }")));
+
+        // Niederösterreich: its own practices; Austria: every practice in it, sub-regions included
+        long inAt12 = count(PREFIXES + "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a ig:GoodPractice ; dct:spatial nuts:AT12 }");
+        long inAt = count(PREFIXES + "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a ig:GoodPractice ; dct:spatial/skos:broader* nuts:AT }");
+        assertThat(inAt12).isPositive();
+        assertThat(inAt).isGreaterThanOrEqualTo(inAt12);
+        WebElement at12 = area("AT12");
+        WebElement at = area("AT");
+        assertThat(at12.getAttribute("data-count")).isEqualTo(String.valueOf(inAt12));
+        assertThat(at.getAttribute("data-count")).isEqualTo(String.valueOf(inAt));
+        assertThat(at12.getAttribute("aria-label")).contains("Niederösterreich").contains(inAt12 + " good practice");
+
+        // shading: the country with the most practices is darkest; one with fewer is lighter
+        List<WebElement> countries = browser.findElements(By.cssSelector("#area-counts tr.country"));
+        String most = countries.get(0).getAttribute("data-code");
+        long mostCount = Long.parseLong(countries.get(0).getAttribute("data-count"));
+        assertThat(area(most).getAttribute("fill")).isEqualTo("#123f73");
+        WebElement fewest = area(countries.get(countries.size() - 1).getAttribute("data-code"));
+        assertThat(Long.parseLong(fewest.getAttribute("data-count"))).isLessThan(mostCount);
+        assertThat(fewest.getAttribute("fill")).isNotEqualTo("#123f73");
+
+        // keyboard: the region is focusable and Enter follows its link to the region page
+        ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", at12);
+        assertThat(((JavascriptExecutor) browser).executeScript("return document.activeElement.getAttribute('data-code')"))
+                .isEqualTo("AT12");
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        waitUpTo(10).until(ExpectedConditions.urlContains("AT12"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Niederösterreich");
+        assertNoConsoleErrors();
+
+        // filtered by a theme, the counts are those of the practices on that theme or a narrower one
+        String theme = "https://w3id.org/innograph/theme/digital-transformation";
+        open("/?theme=" + Http.encode(theme));
+        waitForMap("atlas");
+        long onTheme = count(PREFIXES + "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a ig:GoodPractice ; "
+                + "dct:spatial/skos:broader* nuts:AT ; dct:subject/skos:broader* <" + theme + "> }");
+        assertThat(area("AT").getAttribute("data-count")).isEqualTo(String.valueOf(onTheme));
+        timed("home", "/");
+    }
+
+    @Test
+    void datasetPageShowsWhatTheGraphHolds() {
+        open("/dataset");
         WebElement practices = browser.findElement(
                 By.cssSelector("#class-counts tr[data-class='https://w3id.org/innograph/ontology#GoodPractice'] td.number"));
         long expected = count("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a <https://w3id.org/innograph/ontology#GoodPractice> }");
         assertThat(expected).isGreaterThan(10);
         assertThat(practices.getText()).isEqualTo(String.valueOf(expected));
         assertThat(browser.findElements(By.cssSelector("#graph-counts tr[data-graph]")).size()).isGreaterThanOrEqualTo(8);
-        screenshot("home");
-        timed("home", "/");
+        // reachable from the home page and from the dataset description
+        open("/");
+        assertThat(browser.findElements(By.cssSelector("main a[href='/dataset']"))).isNotEmpty();
+        open("/.well-known/void");
+        assertThat(browser.findElements(By.cssSelector("main a[href='/dataset']"))).isNotEmpty();
+        timed("dataset", "/dataset");
+    }
+
+    @Test
+    void aFlowArcLeadsToThePracticesBehindIt() {
+        open("/flows");
+        waitForMap("flow-map");
+        // the arc with the most links (the table lists them so); its practices, asked of /sparql: located in the
+        // arc's first region, inspiring an action of a partner located in its second
+        WebElement first = browser.findElement(By.cssSelector("#arcs tbody tr[data-from]"));
+        String from = first.getAttribute("data-from");
+        String to = first.getAttribute("data-to");
+        WebElement arc = browser.findElement(By.cssSelector("#flow-map path.flow-arc[data-from='" + from + "'][data-to='" + to + "']"));
+        Set<String> expected = new TreeSet<>();
+        for (QuerySolution row : select(PREFIXES + """
+                SELECT DISTINCT ?title WHERE {
+                  { ?action ig:inspiredBy ?practice } UNION { ?action ig:inspirationLink/ig:linkedPractice ?practice }
+                  ?practice dct:title ?title ; dct:spatial nuts:%s .
+                  ?plan ig:hasAction ?action ; ig:actionPlanOf/dct:spatial nuts:%s }""".formatted(from, to))) {
+            expected.add(row.getLiteral("title").getString());
+        }
+        assertThat(expected).isNotEmpty();
+        ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", arc);
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        waitUpTo(10).until(ExpectedConditions.urlContains("toRegion=" + to));
+        Set<String> shown = new TreeSet<>();
+        List<WebElement> rows = browser.findElements(By.cssSelector("#link-list tbody tr"));
+        for (WebElement row : rows) {
+            shown.add(row.findElement(By.cssSelector("td:first-child a")).getText());
+            // the link's certainty is shown with it
+            assertThat(row.findElement(By.cssSelector(".certainty-badge")).getText()).isNotBlank();
+        }
+        assertThat(shown).isEqualTo(expected);
+
+        // a matrix cell leads to the links between its two countries, as many as it counts
+        open("/flows");
+        WebElement td = browser.findElement(By.cssSelector("#country-matrix td.has-links"));
+        String toCountry = td.getAttribute("data-to");
+        WebElement cell = td.findElement(By.tagName("a"));
+        long between = Long.parseLong(cell.getText());
+        cell.click();
+        waitUpTo(10).until(ExpectedConditions.urlContains("toCountry=" + toCountry));
+        assertThat(browser.findElements(By.cssSelector("#link-list tbody tr"))).hasSize((int) between);
+        // the JSON carries the same links
+        assertThat(http.get("/api/flows", "application/json").body()).contains("\"arcs\"").contains("\"" + from + "\"");
+        assertNoConsoleErrors();
+        timed("flows", "/flows");
+    }
+
+    @Test
+    void theBuildersAnswerIsTheAnswerOfItsShownSparql() {
+        open("/explore");
+        // by keyboard: choose a theme in the list, tick "has evidence", type a region and press Enter to ask
+        WebElement themes = browser.findElement(By.cssSelector("select[name=theme]"));
+        new Select(themes).selectByVisibleText("digital transformation");
+        WebElement evidence = browser.findElement(By.cssSelector("input[name=evidence]"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", evidence);
+        new Actions(browser).sendKeys(Keys.SPACE).perform();
+        assertThat(evidence.isSelected()).isTrue();
+        WebElement region = browser.findElement(By.cssSelector("input[name=region]"));
+        region.sendKeys("LV");
+        region.sendKeys(Keys.ENTER);
+        waitUpTo(15).until(ExpectedConditions.presenceOfElementLocated(By.id("results")));
+        List<List<String>> page = tableRows();
+
+        String sparql = browser.findElement(By.id("sparql")).getText();
+        assertThat(sparql).contains("skos:broader").contains("\"LV\"");
+        List<List<String>> endpoint = new ArrayList<>();
+        for (QuerySolution row : select(sparql)) {
+            endpoint.add(List.of(text(row, "name"), text(row, "country"), text(row, "region"), text(row, "themes")));
+        }
+        assertThat(page).isNotEmpty();
+        assertThat(page).isEqualTo(endpoint);
+
+        // the editor link opens the very query, the CSV link downloads its rows
+        String editor = browser.findElement(By.id("open-in-editor")).getAttribute("href");
+        String csv = http.get(browser.findElement(By.id("csv")).getAttribute("href").substring(http.base().length()),
+                "text/csv").body();
+        assertThat(csv.lines().count() - 1).isEqualTo(page.size());
+        open(editor.substring(http.base().length()));
+        waitUpTo(30).until(d -> yasqeValue().contains("\"LV\""));
+        assertThat(yasqeValue().strip()).isEqualTo(sparql.strip());
+    }
+
+    @Test
+    void aBuilderValueFullOfSparqlChangesNothingButTheFilter() {
+        open("/explore?what=practices&region=LV");
+        int plain = tableRows().size();
+        String plainSparql = browser.findElement(By.id("sparql")).getText();
+        assertThat(plain).isPositive();
+
+        String hostile = "LV\" } UNION { ?item ?p ?o } # '\"}}} UNION {{ ?s ?p ?o }} <x> \\";
+        open("/explore?what=practices");
+        WebElement region = browser.findElement(By.cssSelector("input[name=region]"));
+        region.sendKeys(hostile);
+        region.sendKeys(Keys.ENTER);
+        waitUpTo(15).until(ExpectedConditions.presenceOfElementLocated(By.id("row-count")));
+        assertThat(browser.findElements(By.cssSelector(".problem"))).isEmpty();
+        assertThat(tableRows()).isEmpty();
+        // the value is one literal in the VALUES block; the rest of the query is the plain one's
+        String sparql = browser.findElement(By.id("sparql")).getText();
+        String literal = FmtUtils.stringForNode(NodeFactory.createLiteralString(hostile.toUpperCase(java.util.Locale.ROOT)));
+        assertThat(sparql).contains(literal);
+        assertThat(sparql.replace(literal, "\"LV\"")).isEqualTo(plainSparql);
+
+        // the same through every other free field: an answer (no error), narrowed to nothing
+        for (String field : List.of("theme", "country", "project", "certainty")) {
+            var response = http.get("/explore?what=practices&" + field + "=" + Http.encode(hostile), "text/html");
+            assertThat(response.statusCode()).as(field).isEqualTo(200);
+            assertThat(response.body()).as(field).contains("id=\"row-count\">0<");
+        }
+        var answer = http.get("/explore?what=practices&region=" + Http.encode(hostile), "text/html");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        // a choice that shapes the query must be one of those offered
+        assertThat(http.get("/explore?what=" + Http.encode("practices } UNION {"), "text/html").statusCode()).isEqualTo(400);
+        assertThat(http.get("/explore?column=" + Http.encode("?s ?p ?o"), "text/html").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void everyPagePassesTheAccessibilityCheckAtBothWidths() throws IOException {
+        boolean axe = AxeCheck.available();
+        if (!axe && System.getenv("CI") != null) {
+            throw new IllegalStateException("CI must be able to install axe-core with npm (src/test/axe/package.json)");
+        }
+        Assumptions.assumeTrue(axe, "Accessibility check skipped: needs npm to install axe-core into target/axe");
+        Path report = SCREENSHOTS.resolve("accessibility.txt");
+        Files.deleteIfExists(report);
+        List<AxeCheck.Finding> serious = new ArrayList<>();
+        for (String[] page : new String[][] {{"home", "/"}, {"flows", "/flows"},
+                {"explore", "/explore?what=practices&theme=digital-transformation&column=name&column=country&column=themes"},
+                {"dataset", "/dataset"}, {"practice", GP01_PATH}, {"region", AT12_PATH},
+                {"theme", "/theme/digital-transformation"}, {"search", "/search?q=cluster"}, {"query", "/query"},
+                {"ontology", "/ontology"}}) {
+            open(page[1]);
+            waitUntilReady();
+            List<AxeCheck.Finding> findings = AxeCheck.run(browser, page[0]);
+            AxeCheck.record(report, findings, page[0]);
+            findings.stream().filter(AxeCheck.Finding::seriousOrWorse).forEach(serious::add);
+            screenshot(page[0]);
+        }
+        assertThat(serious).as("serious or critical accessibility findings (all findings: " + report + ")").isEmpty();
+        timed("explore", "/explore?what=practices&theme=digital-transformation");
+        timed("theme", "/theme/digital-transformation");
     }
 
     @Test
@@ -125,7 +337,6 @@ class ResearcherUiBrowserTest extends ShippedDataServer {
         assertThat(browser.findElement(By.cssSelector("section.inspired")).getText()).contains("Action");
         assertThat(browser.findElements(By.cssSelector("section.similar li"))).isNotEmpty();
         waitForMap();
-        screenshot("practice");
         assertNoConsoleErrors();
         timed("practice", GP01_PATH);
     }
@@ -141,7 +352,6 @@ class ResearcherUiBrowserTest extends ShippedDataServer {
         assertThat(recommended).isNotEmpty();
         assertThat(recommended.get(0).getText()).contains("score").doesNotContain("House of Digitalisation");
         waitForMap();
-        screenshot("region");
         timed("region", AT12_PATH);
 
         open("/resource?uri=" + Http.encode("http://data.europa.eu/nuts/code/AT"));
@@ -160,7 +370,6 @@ class ResearcherUiBrowserTest extends ShippedDataServer {
         WebElement first = browser.findElement(By.cssSelector("#results .hit .title a"));
         assertThat(first.getText()).contains("Active role of Business Support Organisation");
         assertThat(browser.findElement(By.cssSelector("#results .hit mark")).getText()).isEqualToIgnoringCase("benchmarking");
-        screenshot("search");
         timed("search", "/search?q=benchmarking");
     }
 
@@ -173,7 +382,6 @@ class ResearcherUiBrowserTest extends ShippedDataServer {
         timed("charts", "/charts");
         open("/ontology");
         assertThat(browser.findElement(By.cssSelector("#GoodPractice .example")).getText()).isNotBlank();
-        screenshot("ontology");
         timed("ontology", "/ontology");
     }
 
@@ -213,11 +421,15 @@ class ResearcherUiBrowserTest extends ShippedDataServer {
     }
 
     private void waitForMap() {
+        waitForMap("map");
+    }
+
+    private void waitForMap(String id) {
         WebDriverWait wait = waitUpTo(20);
-        wait.until(ExpectedConditions.attributeToBe(By.id("map"), "data-state", "drawn"));
-        assertThat(browser.findElement(By.id("map")).getAttribute("class")).contains("leaflet-container");
-        // the region's boundary is an SVG path of its own (the backdrop countries are not interactive)
-        assertThat(browser.findElements(By.cssSelector("#map path.leaflet-interactive"))).isNotEmpty();
+        wait.until(ExpectedConditions.attributeToBe(By.id(id), "data-state", "drawn"));
+        assertThat(browser.findElement(By.id(id)).getAttribute("class")).contains("leaflet-container");
+        // the areas and arcs are SVG paths of their own (the backdrop countries are not interactive)
+        assertThat(browser.findElements(By.cssSelector("#" + id + " path.leaflet-interactive"))).isNotEmpty();
     }
 
     /** Nothing failed in the page: no script error, no resource refused (by the CSP or for lack of network). */
@@ -233,7 +445,8 @@ class ResearcherUiBrowserTest extends ShippedDataServer {
 
     /**
      * Loads the page again (warm, as a reader browsing the site sees it) and records what the browser measured:
-     * time to the last byte of the HTML and to DOMContentLoaded. The HTML must be there within a second.
+     * time to the last byte of the HTML and to DOMContentLoaded, into page-load-times.txt. Recorded, not asserted:
+     * on a shared 2-core build machine a time limit would fail on the machine's load, not on the page.
      */
     private void timed(String name, String path) {
         open(path);
@@ -250,16 +463,59 @@ class ResearcherUiBrowserTest extends ShippedDataServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        assertThat(response).as("time to the HTML of " + path).isLessThan(1000);
     }
 
+    /** The page at 1400 px (a desktop) and at 400 px (a phone), as name-1400.png and name-400.png. */
     private void screenshot(String name) {
-        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         try {
-            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+            for (int width : new int[] {400, 1400}) {
+                browser.manage().window().setSize(new Dimension(width, 1000));
+                ((JavascriptExecutor) browser).executeScript("window.dispatchEvent(new Event('resize'))");
+                byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+                Files.write(SCREENSHOTS.resolve(name + "-" + width + ".png"), png);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Maps drawn, the query editor up: what a reader waits for before looking. */
+    private void waitUntilReady() {
+        for (String map : List.of("atlas", "flow-map", "map")) {
+            if (!browser.findElements(By.id(map)).isEmpty()) {
+                waitForMap(map);
+            }
+        }
+        if (!browser.findElements(By.id("yasgui")).isEmpty()) {
+            waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".yasqe .CodeMirror")));
+        }
+    }
+
+    private WebElement area(String code) {
+        return browser.findElement(By.cssSelector("#atlas path[data-code='" + code + "']"));
+    }
+
+    /** The builder's answer as the page shows it: the text of every cell, row by row. */
+    private static List<List<String>> tableRows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (WebElement row : browser.findElements(By.cssSelector("#results tbody tr"))) {
+            rows.add(row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList());
+        }
+        return rows;
+    }
+
+    private static String text(QuerySolution row, String variable) {
+        return row.contains(variable) ? row.get(variable).asLiteral().getLexicalForm() : "";
+    }
+
+    private List<QuerySolution> select(String query) {
+        var response = http.get("/sparql?query=" + Http.encode(query), "application/sparql-results+json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        ResultSet results = ResultSetMgr.read(new java.io.ByteArrayInputStream(
+                response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)), ResultSetLang.RS_JSON);
+        List<QuerySolution> rows = new ArrayList<>();
+        results.forEachRemaining(rows::add);
+        return rows;
     }
 
     private long count(String query) {
