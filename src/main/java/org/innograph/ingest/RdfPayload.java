@@ -15,6 +15,8 @@ import org.apache.jena.riot.lang.LangJSONLD11;
 import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.Context;
+import org.innograph.problems.Refusal;
+import org.springframework.http.HttpStatus;
 
 /**
  * Parses RDF that clients send. Strict: the first error stops parsing and is reported with its line and
@@ -58,9 +60,19 @@ public final class RdfPayload {
     }
 
     /** A body that is not well-formed in its declared syntax. */
-    public static class MalformedRdfException extends RuntimeException {
+    public static class MalformedRdfException extends RuntimeException implements Refusal {
         public MalformedRdfException(String message, Throwable cause) {
             super(message, cause);
+        }
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.BAD_REQUEST;
+        }
+
+        @Override
+        public String title() {
+            return "Malformed RDF";
         }
     }
 

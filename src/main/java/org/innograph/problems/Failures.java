@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 
+import org.apache.jena.atlas.lib.NotImplemented;
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryParseException;
+import org.apache.jena.sparql.ARQNotImplemented;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.expr.ExprEvalException;
+import org.apache.jena.update.UpdateException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.innograph.federation.FederationRefusedException;
 import org.innograph.store.QueryCancelledByOperatorException;
 import org.innograph.store.QueryRejectedException;
@@ -54,6 +58,23 @@ public class Failures {
     public Failure describe(Throwable e) {
         if (e instanceof Refusal refusal) {
             return new Failure(refusal.status(), refusal.title(), e.getMessage(), null, refusal.members());
+        }
+        if (e instanceof UpdateException) {
+            // An operation SPARQL Update defines as an error (CLEAR or DROP of a missing graph without SILENT):
+            // the request is rolled back whole, and the client is told why.
+            return of(HttpStatus.BAD_REQUEST, "Update failed", "The update failed and nothing was changed: "
+                    + e.getMessage());
+        }
+        if (e instanceof NotImplemented || e instanceof ARQNotImplemented) {
+            // A valid query whose shape the engine cannot evaluate (Jena 6.2: ORDER BY … LIMIT inside a FILTER
+            // EXISTS re-evaluated per row, "Not implemented: OpTopN"): understood but not processable.
+            return of(HttpStatus.UNPROCESSABLE_CONTENT, "Query not evaluable", "The query engine cannot evaluate "
+                    + "this query (" + e.getMessage() + "); rewrite the part it names, e.g. move ORDER BY … LIMIT "
+                    + "out of FILTER EXISTS");
+        }
+        if (e instanceof InvalidParameterException) {
+            return of(HttpStatus.BAD_REQUEST, "Undecodable parameter", "A URL or form parameter is not valid "
+                    + "percent-encoded UTF-8: " + e.getMessage());
         }
         if (e instanceof QueryParseException) {
             return of(HttpStatus.BAD_REQUEST, "Malformed SPARQL", "Malformed SPARQL: " + e.getMessage());
