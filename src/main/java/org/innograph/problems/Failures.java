@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 
+import jakarta.servlet.ServletException;
 import org.apache.jena.atlas.lib.NotImplemented;
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.query.QueryCancelledException;
@@ -56,6 +57,10 @@ public class Failures {
     }
 
     public Failure describe(Throwable e) {
+        if (e instanceof ServletException && e.getCause() != null) {
+            // Spring wraps an Error thrown by a handler (a StackOverflowError from a hostile nesting depth).
+            return describe(e.getCause());
+        }
         if (e instanceof Refusal refusal) {
             return new Failure(refusal.status(), refusal.title(), e.getMessage(), null, refusal.members());
         }

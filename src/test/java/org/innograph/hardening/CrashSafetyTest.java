@@ -34,7 +34,8 @@ class CrashSafetyTest {
     @Test
     void aWriteKilledMidwayIsAllOrNothingAfterRestart() throws Exception {
         Path store = work.resolve("tdb2");
-        String[] limits = {"--innograph.sparql.max-request-size=64MB", "--innograph.sparql.update-timeout=600s"};
+        String[] limits = {"--innograph.sparql.max-request-size=64MB", "--innograph.sparql.max-text-size=64MB",
+                "--innograph.sparql.update-timeout=600s"};
         try (ServerProcess first = ServerProcess.start(store, work.resolve("first.log"), limits)) {
             assertThat(put(first.http, KEPT, triples("kept", 100)).statusCode()).isEqualTo(201);
             // Round one: a Graph Store PUT of 200k triples, killed as soon as the store files start to grow.

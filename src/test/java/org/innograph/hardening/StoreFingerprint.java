@@ -17,7 +17,12 @@ import org.innograph.testing.Http;
  */
 record StoreFingerprint(String countsPerGraph, String smallGraphsHash, boolean leakedFile) {
 
-    private static final String COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g";
+    /**
+     * Every graph but the ranking statistics: InnoGraph derives those from the data and brings them up to date when
+     * a query first reads them after a write, so a read may rewrite them; what they hold follows the other graphs.
+     */
+    private static final String COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+            + "FILTER (?g != <https://w3id.org/innograph/graph/statistics>) } GROUP BY ?g ORDER BY ?g";
 
     static StoreFingerprint of(Http http) {
         String counts = csv(http, COUNTS);
