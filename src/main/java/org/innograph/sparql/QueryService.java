@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.irix.IRIx;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
@@ -59,7 +60,12 @@ public class QueryService {
      */
     public Query parse(String text) {
         try {
-            return QueryFactory.create(text, IG.BASE, Syntax.syntaxARQ);
+            Query query = QueryFactory.create(text, IG.BASE, Syntax.syntaxARQ);
+            // Resolved now; without this the query would be written out (to a remote store, to the cache key)
+            // with IRIs made relative to the base again and no BASE line, and a remote server would resolve them
+            // against its own base.
+            query.setBase((IRIx) null);
+            return query;
         } catch (QueryParseException e) {
             if (SparqlForms.isUpdate(text)) {
                 throw SparqlProtocolException.badRequest(
