@@ -25,6 +25,10 @@ class SparqlExceptionHandler {
 
     @ExceptionHandler(Throwable.class)
     ResponseEntity<String> failed(Throwable e) {
+        if (e instanceof AnswerBody.AnswerCutOffException cutOff) {
+            // Part of a 200 answer is out: only an aborted connection tells the client it is incomplete.
+            throw cutOff;
+        }
         Failure failure = failures.describe(e);
         return ResponseEntity.status(failure.status()).headers(failure.headers()).contentType(MediaType.TEXT_PLAIN)
                 .body(failure.detail() + "\n");

@@ -3,10 +3,12 @@ package org.innograph.store;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.jena.atlas.iterator.IteratorDelayedInitialization;
@@ -18,6 +20,7 @@ import org.apache.jena.sparql.algebra.op.OpGroup;
 import org.apache.jena.sparql.algebra.op.OpOrder;
 import org.apache.jena.sparql.engine.iterator.QueryIter1;
 import org.apache.jena.sparql.engine.iterator.QueryIterDistinct;
+import org.apache.jena.sparql.engine.iterator.QueryIterGroup;
 import org.apache.jena.sparql.engine.iterator.QueryIterSort;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.core.VarExprList;
@@ -29,6 +32,7 @@ import org.apache.jena.sparql.engine.binding.BindingComparator;
 import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.engine.main.OpExecutorFactory;
 import org.apache.jena.sparql.expr.ExprAggregator;
+import org.apache.jena.sparql.expr.ExprEvalException;
 import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.expr.aggregate.Accumulator;
 import org.apache.jena.tdb2.solver.OpExecutorTDB2;
@@ -79,10 +83,55 @@ final class BoundedExecutor extends OpExecutorTDB2 {
         return new QueryIterDistinct(rows, order, execCxt);
     }
 
+    /**
+     * With aggregates: Jena's own grouping (its semantics to the letter), fed by rows whose distinct keys are
+     * counted on the way in, so that the groups it keeps stay under the bound. Without aggregates the answer is
+     * the distinct keys, kept once each ({@link Grouping}), where Jena would keep every input row.
+     */
     @Override
     protected QueryIterator execute(OpGroup group, QueryIterator input) {
         QueryIterator rows = exec(group.getSubOp(), input);
-        return new Grouping(rows, group.getGroupVars(), group.getAggregators(), execCxt, maxGroups);
+        if (group.getAggregators() == null || group.getAggregators().isEmpty()) {
+            return new Grouping(rows, group.getGroupVars(), group.getAggregators(), execCxt, maxGroups);
+        }
+        return new QueryIterGroup(new GroupsCounted(rows, group.getGroupVars(), execCxt, maxGroups),
+                group.getGroupVars(), group.getAggregators(), execCxt);
+    }
+
+    /** Rows passed on as they are, failing once they make more distinct group keys than the bound. */
+    private static final class GroupsCounted extends QueryIter1 {
+
+        private final VarExprList keys;
+        private final long maxGroups;
+        private final Set<Binding> seen = new HashSet<>();
+
+        GroupsCounted(QueryIterator rows, VarExprList keys, ExecutionContext context, long maxGroups) {
+            super(rows, context);
+            this.keys = keys;
+            this.maxGroups = maxGroups;
+        }
+
+        @Override
+        protected boolean hasNextBinding() {
+            return getInput().hasNext();
+        }
+
+        @Override
+        protected Binding moveToNextBinding() {
+            Binding row = getInput().nextBinding();
+            if (seen.add(Grouping.key(keys, row, getExecContext())) && seen.size() > maxGroups) {
+                throw Grouping.tooManyGroups(maxGroups);
+            }
+            return row;
+        }
+
+        @Override
+        protected void requestSubCancel() {
+        }
+
+        @Override
+        protected void closeSubIterator() {
+        }
     }
 
     /**
@@ -161,10 +210,7 @@ final class BoundedExecutor extends OpExecutorTDB2 {
                         List<Accumulator> accumulators = groups.get(key);
                         if (accumulators == null) {
                             if (groups.size() >= maxGroups) {
-                                throw new QueryTooLargeException("The query groups its answer into more than "
-                                        + maxGroups + " groups, more than one query may hold in memory "
-                                        + "(innograph.store.max-rows-in-memory): group by fewer values, or filter "
-                                        + "the rows first");
+                                throw tooManyGroups(maxGroups);
                             }
                             accumulators = new ArrayList<>();
                             if (hasAggregators) {
@@ -214,10 +260,21 @@ final class BoundedExecutor extends OpExecutorTDB2 {
             return row.build();
         }
 
-        private static Binding key(VarExprList keys, Binding row, ExecutionContext context) {
+        static QueryTooLargeException tooManyGroups(long maxGroups) {
+            return new QueryTooLargeException("The query groups its answer into more than " + maxGroups
+                    + " groups, more than one query may hold in memory (innograph.store.max-rows-in-memory): group by "
+                    + "fewer values, or filter the rows first");
+        }
+
+        static Binding key(VarExprList keys, Binding row, ExecutionContext context) {
             BindingBuilder key = Binding.builder();
             for (Var var : keys.getVars()) {
-                Node node = keys.get(var, row, context);
+                Node node;
+                try {
+                    node = keys.get(var, row, context);
+                } catch (ExprEvalException e) {
+                    node = null; // as Jena: a key expression in error leaves the variable unbound
+                }
                 if (node != null) {
                     key.add(var, node);
                 }
