@@ -169,7 +169,14 @@ class QueryBatteryTest {
             assertThat(outcomes).hasSize(shapes(backtracking).size());
             assertThat(outcomes).allSatisfy(outcome -> {
                 assertThat(outcome.failure()).as(outcome.shape().name()).isNull();
-                assertThat(outcome.status()).as(outcome.shape().name() + ": " + outcome.message()).isIn(200, 422, 503);
+                // Remote mode may also pass on the store's own failure as 502 naming it: Fuseki 6.2 answers 500
+                // ("Comparison method violates its general contract") to ORDER BY RAND() over many rows.
+                Integer[] allowed = mode.equals("remote") ? new Integer[] {200, 422, 502, 503}
+                        : new Integer[] {200, 422, 503};
+                assertThat(outcome.status()).as(outcome.shape().name() + ": " + outcome.message()).isIn(allowed);
+                if (outcome.status() == 502) {
+                    assertThat(outcome.message()).as(outcome.shape().name()).startsWith("The SPARQL server failed");
+                }
                 if (outcome.status() != 200) {
                     assertThat(outcome.message()).as(outcome.shape().name() + " says why").isNotBlank();
                 }
