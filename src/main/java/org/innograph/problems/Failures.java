@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import org.apache.jena.atlas.lib.NotImplemented;
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryExecException;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.ARQNotImplemented;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
@@ -117,6 +118,12 @@ public class Failures {
         }
         if (e instanceof QueryExceptionHTTP service) {
             return federatedService(service);
+        }
+        if (e instanceof QueryExecException) {
+            // Any other refusal of the engine while it evaluates (its time-limit, HTTP and cancel subclasses are
+            // told apart above): the query is understood but cannot be answered as written.
+            return of(HttpStatus.UNPROCESSABLE_CONTENT, "Query not evaluable", "The query engine cannot evaluate "
+                    + "this query: " + e.getMessage());
         }
         if (e instanceof StackOverflowError) {
             // Parsers and the query engine recurse: a hostile nesting depth must cost the client a 400, not the server.
