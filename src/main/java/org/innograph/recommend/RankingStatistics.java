@@ -36,7 +36,9 @@ import org.apache.jena.vocabulary.RDF;
  *       their practices ({@code igs:themeAtPlace}) and the themes one step from those ({@code igs:nearThemeAtPlace};
  *       properties of their own, so that a query about kinds never wades through places, nor the reverse);</li>
  *   <li>kinds: practices alike in themes, evidence of success and cluster involvement ({@code igs:kind});</li>
- *   <li>situations: practices alike in places and countries ({@code igs:situation}).</li>
+ *   <li>situations: practices alike in places and countries ({@code igs:situation}), with per theme how many of
+ *       their practices have it ({@code igs:themeCount}) and their regional context as one string
+ *       ({@code igs:context}).</li>
  * </ul>
  * Kinds and situations are what make the SPARQL ranking fast: a score is a sum of a per-kind and a per-situation
  * part, each computed once per request for a few thousand nodes instead of once per practice.
@@ -56,6 +58,8 @@ public final class RankingStatistics {
     private static final Node NEAR_THEME_AT_PLACE = property("nearThemeAtPlace");
     private static final Node KIND = property("kind");
     private static final Node SITUATION = property("situation");
+    private static final Node THEME_COUNT = property("themeCount");
+    private static final Node CONTEXT = property("context");
     private static final Node PLACE = property("place");
     private static final Node COUNTRY = property("country");
     private static final Node EVIDENCE = property("evidence");
@@ -136,6 +140,7 @@ public final class RankingStatistics {
     private static void practices(RecommendationIndex index, Graph graph) {
         Map<String, Node> kinds = new LinkedHashMap<>();
         Map<String, Node> situations = new LinkedHashMap<>();
+        Map<String, int[]> themeCounts = new LinkedHashMap<>();
         for (int p = 0; p < index.practiceCount(); p++) {
             Node practice = NodeFactory.createURI(index.practiceIri[p]);
             int[] themes = index.practiceThemes[p];
@@ -170,11 +175,55 @@ public final class RankingStatistics {
                 for (int country : countries) {
                     graph.add(Triple.create(node, COUNTRY, NodeFactory.createURI(index.countryIri[country])));
                 }
+                graph.add(Triple.create(node, CONTEXT, NodeFactory.createLiteralString(context(index, places, countries))));
                 return node;
             });
             graph.add(Triple.create(practice, KIND, kind));
             graph.add(Triple.create(practice, SITUATION, situation));
+            int[] counts = themeCounts.computeIfAbsent(situationKey, key -> new int[index.themeIri.length]);
+            for (int t : themes) {
+                counts[t]++;
+            }
         }
+        // Per situation and theme, how many of its practices have the theme: a profile (tf per theme of the
+        // practices on a NUTS branch) is then a sum over the few situations on the branch, since every practice has
+        // exactly one situation, instead of a count over every practice there.
+        themeCounts.forEach((key, counts) -> {
+            Node situation = situations.get(key);
+            for (int t = 0; t < counts.length; t++) {
+                if (counts[t] > 0) {
+                    Node count = NodeFactory.createURI(BASE + "theme-count/" + key + "/"
+                            + safe(RecommendationIndex.slug(index.themeIri[t])));
+                    graph.add(Triple.create(situation, THEME_COUNT, count));
+                    graph.add(Triple.create(count, THEME, NodeFactory.createURI(index.themeIri[t])));
+                    graph.add(Triple.create(count, PRACTICE_COUNT, integer(counts[t])));
+                }
+            }
+        });
+    }
+
+    /**
+     * The regional context of a situation as one string of space-separated tokens, with a space at each end:
+     * {@code country:<IRI>}, and from its places {@code level:<n>} and the GISCO types {@code urban:<n>},
+     * {@code mountain:<n>}, {@code coastal:<n>} (0, not classified, left out as it never counts). A ranking tests
+     * a shared feature with one CONTAINS on a value it already holds, instead of joins through the places per
+     * practice.
+     */
+    static String context(RecommendationIndex index, int[] places, int[] countries) {
+        TreeSet<String> tokens = new TreeSet<>();
+        for (int country : countries) {
+            tokens.add("country:" + index.countryIri[country]);
+        }
+        for (int place : places) {
+            RecommendationIndex.PlaceFacts facts = index.placeFacts[place];
+            Arrays.stream(facts.levels()).forEach(v -> tokens.add("level:" + v));
+            Arrays.stream(facts.urban()).filter(v -> v > 0).forEach(v -> tokens.add("urban:" + v));
+            Arrays.stream(facts.mountain()).filter(v -> v > 0).forEach(v -> tokens.add("mountain:" + v));
+            Arrays.stream(facts.coastal()).filter(v -> v > 0).forEach(v -> tokens.add("coastal:" + v));
+        }
+        StringJoiner joined = new StringJoiner(" ", " ", " ");
+        tokens.forEach(joined::add);
+        return joined.toString();
     }
 
     /** Sorted slugs joined by "+", or "-" for none: readable and the same for the same set. */
