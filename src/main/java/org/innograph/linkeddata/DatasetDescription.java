@@ -22,6 +22,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.VOID;
 import org.innograph.ingest.GraphNames;
 import org.springframework.stereotype.Component;
+import org.innograph.vocabulary.IG;
 
 /**
  * The VoID/DCAT description of the whole dataset. Each named graph describes itself, inside itself, as a
@@ -63,7 +64,7 @@ public class DatasetDescription {
     /** @param service this server's root URL, for the endpoint and dump addresses */
     public Model describe(String service) {
         Model void_ = ModelFactory.createDefaultModel();
-        Vocabulary.PREFIXES.forEach(void_::setNsPrefix);
+        IG.PREFIXES.forEach(void_::setNsPrefix);
         Resource dataset = void_.createResource(datasetIri())
                 .addProperty(RDF.type, VOID.Dataset).addProperty(RDF.type, DCAT.Dataset)
                 .addProperty(DCTerms.title, void_.createLiteral("InnoGraph", "en"))
@@ -79,7 +80,7 @@ public class DatasetDescription {
                 .addProperty(VOID.feature, void_.createResource("http://www.w3.org/ns/formats/Turtle"))
                 .addProperty(VOID.feature, void_.createResource("http://www.w3.org/ns/formats/JSON-LD"));
         VOCABULARIES.forEach(prefix -> dataset.addProperty(VOID.vocabulary,
-                void_.createResource(Vocabulary.PREFIXES.get(prefix))));
+                void_.createResource(IG.PREFIXES.get(prefix))));
 
         long total = 0;
         for (QuerySolution row : reader.select(QueryFactory.create(TRIPLES_PER_GRAPH))) {
@@ -105,7 +106,7 @@ public class DatasetDescription {
         dataset.addLiteral(VOID.triples, void_.createTypedLiteral(total));
 
         Map<String, String> examples = new HashMap<>();
-        List<String> classes = EXAMPLE_CLASSES.stream().map(Vocabulary::expand).toList();
+        List<String> classes = EXAMPLE_CLASSES.stream().map(IG::expand).toList();
         for (QuerySolution row : reader.select(GraphReader.withValues(EXAMPLES, "class", classes))) {
             examples.put(row.getResource("class").getURI(), row.getResource("example").getURI());
         }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.innograph.vocabulary.IG;
 
 /**
  * Dereferencing: every IRI we mint answers on this server (HTML for browsers, RDF by Accept or by file
@@ -130,8 +131,8 @@ class LinkedDataController {
             model.addAttribute("inspired", related.actionsInspiredBy(iri));
             return "practice";
         }
-        if (description.hasType("ig:Region") && iri.startsWith(Vocabulary.NUTS)) {
-            model.addAttribute("code", iri.substring(Vocabulary.NUTS.length()));
+        if (description.hasType("ig:Region") && iri.startsWith(IG.NUTS)) {
+            model.addAttribute("code", iri.substring(IG.NUTS.length()));
             model.addAttribute("practices", related.locatedIn(iri, "ig:GoodPractice"));
             model.addAttribute("organisations", related.locatedIn(iri, "ig:Organisation"));
             model.addAttribute("clusters", related.locatedIn(iri, "ig:Cluster"));

@@ -21,6 +21,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.innograph.ingest.GraphNames;
 import org.springframework.stereotype.Component;
+import org.innograph.vocabulary.IG;
 
 /**
  * The ontology as documentation, read from its named graph (loaded from {@code ontology/innograph.ttl}), with
@@ -65,7 +66,7 @@ public class OntologyDocumentation {
         ParameterizedSparqlString graph = new ParameterizedSparqlString(ONTOLOGY_GRAPH);
         graph.setIri("graph", GRAPH);
         Model ontology = reader.construct(graph.asQuery());
-        Vocabulary.PREFIXES.forEach(ontology::setNsPrefix);
+        IG.PREFIXES.forEach(ontology::setNsPrefix);
         List<Resource> classes = terms(ontology, OWL.Class);
         List<Resource> objectProperties = terms(ontology, OWL.ObjectProperty);
         List<Resource> datatypeProperties = terms(ontology, OWL.DatatypeProperty);
@@ -96,7 +97,7 @@ public class OntologyDocumentation {
 
     private static List<Resource> terms(Model ontology, Resource kind) {
         return ontology.listSubjectsWithProperty(RDF.type, kind).toList().stream()
-                .filter(term -> term.isURIResource() && term.getURI().startsWith(Vocabulary.IG))
+                .filter(term -> term.isURIResource() && term.getURI().startsWith(IG.NS))
                 .sorted(Comparator.comparing(Resource::getURI)).toList();
     }
 
@@ -132,7 +133,7 @@ public class OntologyDocumentation {
         for (Resource term : terms) {
             String iri = term.getURI();
             String example = examples.get(iri);
-            documented.add(new Term(iri.substring(Vocabulary.IG.length()), iri, text(term, RDFS.label),
+            documented.add(new Term(iri.substring(IG.NS.length()), iri, text(term, RDFS.label),
                     text(term, RDFS.comment), links(ontology, term, parent), links(ontology, term, RDFS.domain),
                     links(ontology, term, RDFS.range), example == null ? null : new ResourceLink(example,
                     iris.pageOf(example), exampleNames.getOrDefault(example, Labels.fallback(example)), "")));
@@ -163,11 +164,11 @@ public class OntologyDocumentation {
 
     private ResourceLink link(Model ontology, Resource term) {
         String iri = term.getURI();
-        if (iri.startsWith(Vocabulary.IG)) {
+        if (iri.startsWith(IG.NS)) {
             String label = text(ontology.getResource(iri), RDFS.label);
-            return new ResourceLink(iri, "#" + iri.substring(Vocabulary.IG.length()),
+            return new ResourceLink(iri, "#" + iri.substring(IG.NS.length()),
                     label.isEmpty() ? Labels.fallback(iri) : label, "");
         }
-        return new ResourceLink(iri, iri, Vocabulary.shortName(iri), "");
+        return new ResourceLink(iri, iri, IG.shortName(iri), "");
     }
 }

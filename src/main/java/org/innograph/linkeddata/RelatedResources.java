@@ -16,6 +16,7 @@ import org.innograph.recommend.Recommendation;
 import org.innograph.recommend.RecommendationService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.innograph.vocabulary.IG;
 
 /**
  * The sections of practice, region and theme pages that need more than the resource's own statements: what
@@ -87,7 +88,7 @@ public class RelatedResources {
 
     /** Resources of a class located in the region or anywhere under it (skos:broader*). */
     public List<ResourceLink> locatedIn(String region, String classCurie) {
-        return links(bound(IN_REGION, Map.of("region", region, "class", Vocabulary.expand(classCurie))));
+        return links(bound(IN_REGION, Map.of("region", region, "class", IG.expand(classCurie))));
     }
 
     /** The recommender's practices for the region, from outside it, with the reasons that rank them. */

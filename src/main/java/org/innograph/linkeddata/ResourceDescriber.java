@@ -19,6 +19,7 @@ import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.vocabulary.XSD;
 import org.innograph.ingest.GraphNames;
 import org.springframework.stereotype.Component;
+import org.innograph.vocabulary.IG;
 
 /** Reads what the graph says about one resource, for its page and for its RDF representations. */
 @Component
@@ -31,9 +32,9 @@ public class ResourceDescriber {
             CONSTRUCT { ?s ?p ?o . ?o ?p2 ?o2 } WHERE { ?s ?p ?o OPTIONAL { FILTER(isBlank(?o)) ?o ?p2 ?o2 } }""";
     private static final String RDF_INBOUND = "CONSTRUCT { ?x ?p ?s } WHERE { ?x ?p ?s FILTER(isIRI(?x)) }";
     private static final String INFERRED_GRAPH = GraphNames.GRAPH_BASE + "inno-industry-inferred";
-    private static final List<String> FIRST = List.of(Vocabulary.RDF_TYPE, Vocabulary.expand("rdfs:label"),
-            Vocabulary.expand("skos:prefLabel"), Vocabulary.expand("dct:title"), Vocabulary.expand("dct:identifier"),
-            Vocabulary.expand("skos:notation"));
+    private static final List<String> FIRST = List.of(RDF.type.getURI(), IG.expand("rdfs:label"),
+            IG.expand("skos:prefLabel"), IG.expand("dct:title"), IG.expand("dct:identifier"),
+            IG.expand("skos:notation"));
 
     private final GraphReader reader;
     private final Labels labels;
@@ -88,7 +89,7 @@ public class ResourceDescriber {
             add(inboundByProperty, row.getResource("p").getURI(), row.get("s"), row.getResource("g").getURI());
         }
         List<PropertyValues> outgoingRows = rows(outgoingByProperty, names);
-        List<ValueView> types = outgoingRows.stream().filter(row -> row.iri().equals(Vocabulary.RDF_TYPE))
+        List<ValueView> types = outgoingRows.stream().filter(row -> row.iri().equals(RDF.type.getURI()))
                 .findFirst().map(PropertyValues::values).orElse(List.of());
         String label = names.getOrDefault(iri, Labels.fallback(iri));
         return Optional.of(new ResourceDescription(iri, label, types, outgoingRows, rows(inboundByProperty, names),
@@ -105,7 +106,7 @@ public class ResourceDescriber {
         Query inboundQuery = inbound.asQuery();
         inboundQuery.setLimit(properties.inboundLimit());
         model.add(reader.construct(inboundQuery));
-        Vocabulary.PREFIXES.forEach(model::setNsPrefix);
+        IG.PREFIXES.forEach(model::setNsPrefix);
         return model;
     }
 
@@ -152,11 +153,11 @@ public class ResourceDescriber {
         String label = names.get(iri);
         // A resource we hold (it has a label here) or mint gets our page; anything else links out.
         String href = label != null || iris.isMinted(iri) ? iris.pageOf(iri) : iri;
-        return new ValueView(label != null ? label : Vocabulary.shortName(iri), iri, href, "", "", graphs, inferred);
+        return new ValueView(label != null ? label : IG.shortName(iri), iri, href, "", "", graphs, inferred);
     }
 
     private String documentation(String property) {
-        return property.startsWith(Vocabulary.IG) ? "/ontology#" + property.substring(Vocabulary.IG.length())
+        return property.startsWith(IG.NS) ? "/ontology#" + property.substring(IG.NS.length())
                 : property;
     }
 

@@ -25,7 +25,7 @@ import org.apache.jena.sparql.engine.binding.BindingLib;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.innograph.federation.FederationPolicy;
-import org.innograph.ingest.convert.IG;
+import org.innograph.vocabulary.IG;
 import org.innograph.recommend.RankingStatisticsKeeper;
 import org.innograph.store.GraphStore;
 import org.springframework.http.HttpStatus;

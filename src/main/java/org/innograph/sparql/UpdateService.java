@@ -10,7 +10,7 @@ import org.apache.jena.query.QueryParseException;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
 import org.innograph.federation.FederationPolicy;
-import org.innograph.ingest.convert.IG;
+import org.innograph.vocabulary.IG;
 import org.innograph.store.GraphStore;
 import org.springframework.stereotype.Service;
 

@@ -11,7 +11,7 @@ import org.innograph.ingest.GraphNames;
 import org.innograph.linkeddata.GraphReader;
 import org.innograph.linkeddata.Labels;
 import org.innograph.linkeddata.PublicIris;
-import org.innograph.linkeddata.Vocabulary;
+import org.innograph.vocabulary.IG;
 import org.innograph.store.GraphStore;
 import org.springframework.stereotype.Component;
 
@@ -56,8 +56,8 @@ class GraphOverview {
         List<Count> classes = new ArrayList<>();
         for (QuerySolution row : classRows) {
             String iri = row.getResource("class").getURI();
-            classes.add(new Count(iri, iri.startsWith(Vocabulary.IG)
-                    ? "/ontology#" + iri.substring(Vocabulary.IG.length()) : iri,
+            classes.add(new Count(iri, iri.startsWith(IG.NS)
+                    ? "/ontology#" + iri.substring(IG.NS.length()) : iri,
                     names.getOrDefault(iri, Labels.fallback(iri)), row.getLiteral("n").getLong()));
         }
         List<Count> graphs = new ArrayList<>();

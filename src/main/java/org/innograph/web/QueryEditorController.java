@@ -1,6 +1,6 @@
 package org.innograph.web;
 
-import org.innograph.linkeddata.Vocabulary;
+import org.innograph.vocabulary.IG;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.ModelMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +29,7 @@ class QueryEditorController {
     @GetMapping("/query")
     String editor(@RequestParam(required = false) String query, ModelMap model) {
         model.addAttribute("examples", examples.all());
-        model.addAttribute("firstQuery", Vocabulary.sparqlPrologue() + "\n" + FIRST_QUERY);
+        model.addAttribute("firstQuery", IG.sparqlPrologue() + "\n" + FIRST_QUERY);
         model.addAttribute("sharedQuery", query == null ? "" : query);
         return "query";
     }

@@ -18,7 +18,7 @@ import org.apache.jena.query.QuerySolution;
 import org.innograph.linkeddata.GraphReader;
 import org.innograph.linkeddata.Labels;
 import org.innograph.linkeddata.PublicIris;
-import org.innograph.linkeddata.Vocabulary;
+import org.innograph.vocabulary.IG;
 import org.innograph.store.GraphStore;
 import org.innograph.store.StoreMode;
 import org.springframework.stereotype.Component;
@@ -56,15 +56,15 @@ class SearchIndex {
 
     /** How much a word counts by where it stands: titles most, then summaries, then the other texts. */
     private static final Map<String, Double> FIELD_WEIGHTS = Map.ofEntries(
-            Map.entry(Vocabulary.expand("dct:title"), 3.0),
-            Map.entry(Vocabulary.expand("rdfs:label"), 3.0),
-            Map.entry(Vocabulary.expand("skos:altLabel"), 2.5),
-            Map.entry(Vocabulary.expand("ig:acronym"), 2.5),
-            Map.entry(Vocabulary.expand("dct:identifier"), 2.5),
-            Map.entry(Vocabulary.expand("ig:summary"), 2.0),
-            Map.entry(Vocabulary.expand("ig:topicAsStated"), 1.5),
-            Map.entry(Vocabulary.expand("ig:description"), 1.0),
-            Map.entry(Vocabulary.expand("dct:description"), 1.0));
+            Map.entry(IG.expand("dct:title"), 3.0),
+            Map.entry(IG.expand("rdfs:label"), 3.0),
+            Map.entry(IG.expand("skos:altLabel"), 2.5),
+            Map.entry(IG.expand("ig:acronym"), 2.5),
+            Map.entry(IG.expand("dct:identifier"), 2.5),
+            Map.entry(IG.expand("ig:summary"), 2.0),
+            Map.entry(IG.expand("ig:topicAsStated"), 1.5),
+            Map.entry(IG.expand("ig:description"), 1.0),
+            Map.entry(IG.expand("dct:description"), 1.0));
     private static final double OTHER_TEXT = 0.5;
     private static final double K1 = 1.2;
     private static final double B = 0.75;
@@ -249,11 +249,11 @@ class SearchIndex {
         }
 
         void add(String field, String text) {
-            if (field.equals(Vocabulary.expand("dct:title")) || (title == null && field.equals(Vocabulary.expand("rdfs:label")))) {
+            if (field.equals(IG.expand("dct:title")) || (title == null && field.equals(IG.expand("rdfs:label")))) {
                 title = text;
-            } else if (field.equals(Vocabulary.expand("ig:summary"))) {
+            } else if (field.equals(IG.expand("ig:summary"))) {
                 summary = text;
-            } else if (field.equals(Vocabulary.expand("ig:description")) || field.equals(Vocabulary.expand("dct:description"))) {
+            } else if (field.equals(IG.expand("ig:description")) || field.equals(IG.expand("dct:description"))) {
                 description = text;
             }
             double weight = FIELD_WEIGHTS.getOrDefault(field, OTHER_TEXT);
