@@ -21,8 +21,8 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.VOID;
 import org.innograph.ingest.GraphNames;
-import org.springframework.stereotype.Component;
 import org.innograph.vocabulary.IG;
+import org.springframework.stereotype.Component;
 
 /**
  * The VoID/DCAT description of the whole dataset. Each named graph describes itself, inside itself, as a

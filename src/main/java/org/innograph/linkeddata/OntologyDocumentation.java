@@ -20,8 +20,8 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.innograph.ingest.GraphNames;
-import org.springframework.stereotype.Component;
 import org.innograph.vocabulary.IG;
+import org.springframework.stereotype.Component;
 
 /**
  * The ontology as documentation, read from its named graph (loaded from {@code ontology/innograph.ttl}), with

@@ -14,9 +14,9 @@ import org.innograph.recommend.RankingOptions;
 import org.innograph.recommend.Reason;
 import org.innograph.recommend.Recommendation;
 import org.innograph.recommend.RecommendationService;
+import org.innograph.vocabulary.IG;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.innograph.vocabulary.IG;
 
 /**
  * The sections of practice, region and theme pages that need more than the resource's own statements: what

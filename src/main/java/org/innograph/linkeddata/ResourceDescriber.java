@@ -16,10 +16,11 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.XSD;
 import org.innograph.ingest.GraphNames;
-import org.springframework.stereotype.Component;
 import org.innograph.vocabulary.IG;
+import org.springframework.stereotype.Component;
 
 /** Reads what the graph says about one resource, for its page and for its RDF representations. */
 @Component

@@ -2,6 +2,7 @@ package org.innograph.linkeddata;
 
 import java.util.List;
 import java.util.Optional;
+
 import org.innograph.vocabulary.IG;
 
 /**

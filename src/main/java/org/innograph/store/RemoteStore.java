@@ -23,9 +23,9 @@ import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTPBuilder;
 import org.apache.jena.sparql.exec.http.UpdateExecutionHTTP;
 import org.apache.jena.update.UpdateRequest;
+import org.innograph.vocabulary.SparqlFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.innograph.vocabulary.SparqlFiles;
 
 /**
  * Any SPARQL 1.1 server reached through its Query, Update and Graph Store endpoints. There are no

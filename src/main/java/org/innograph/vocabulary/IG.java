@@ -127,6 +127,10 @@ public final class IG {
     public static final Resource Country = term("Country");
     public static final Resource NutsCodeChange = term("NutsCodeChange");
 
+    // properties Java code reads or writes
+    public static final Property contentHash = p("contentHash");
+    public static final Property loadedFrom = p("loadedFrom");
+
     // controlled values
     public static final Resource confirmed = term("confirmed");
     public static final Resource likely = term("likely");

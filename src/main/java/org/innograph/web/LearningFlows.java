@@ -16,9 +16,9 @@ import org.apache.jena.rdf.model.RDFNode;
 import org.innograph.linkeddata.GraphReader;
 import org.innograph.linkeddata.Labels;
 import org.innograph.linkeddata.PublicIris;
-import org.innograph.vocabulary.IG;
 import org.innograph.queries.QueryCatalogue;
 import org.innograph.queries.StoredQuery;
+import org.innograph.vocabulary.IG;
 import org.springframework.stereotype.Component;
 
 /**

@@ -28,8 +28,8 @@ import org.apache.jena.sparql.syntax.ElementOptional;
 import org.apache.jena.sparql.syntax.ElementPathBlock;
 import org.apache.jena.sparql.syntax.ElementUnion;
 import org.apache.jena.vocabulary.RDF;
-import org.innograph.vocabulary.IG;
 import org.innograph.queries.QueryBinder;
+import org.innograph.vocabulary.IG;
 
 /**
  * The SPARQL a {@link Question} asks, built from the parsed form with Jena's syntax API (Query, Element…, Expr):
