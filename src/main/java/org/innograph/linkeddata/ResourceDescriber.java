@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Literal;
@@ -20,18 +21,13 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.XSD;
 import org.innograph.ingest.GraphNames;
 import org.innograph.vocabulary.IG;
+import org.innograph.vocabulary.SparqlFiles;
 import org.springframework.stereotype.Component;
 
 /** Reads what the graph says about one resource, for its page and for its RDF representations. */
 @Component
 public class ResourceDescriber {
 
-    private static final String OUTGOING = "SELECT ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }";
-    private static final String INBOUND = "SELECT ?s ?p ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?s)) }";
-    // Blank nodes (e.g. OWL class expressions) have no page of their own, so they travel with their subject.
-    private static final String RDF_OUTGOING = """
-            CONSTRUCT { ?s ?p ?o . ?o ?p2 ?o2 } WHERE { ?s ?p ?o OPTIONAL { FILTER(isBlank(?o)) ?o ?p2 ?o2 } }""";
-    private static final String RDF_INBOUND = "CONSTRUCT { ?x ?p ?s } WHERE { ?x ?p ?s FILTER(isIRI(?x)) }";
     private static final String INFERRED_GRAPH = GraphNames.GRAPH_BASE + "inno-industry-inferred";
     private static final List<String> FIRST = List.of(RDF.type.getURI(), IG.expand("rdfs:label"),
             IG.expand("skos:prefLabel"), IG.expand("dct:title"), IG.expand("dct:identifier"),
@@ -51,12 +47,9 @@ public class ResourceDescriber {
 
     /** Empty when the graph says nothing about the IRI, in either direction. */
     public Optional<ResourceDescription> describe(String iri) {
-        ParameterizedSparqlString outgoing = new ParameterizedSparqlString(OUTGOING);
-        outgoing.setIri("s", iri);
-        List<QuerySolution> out = reader.select(outgoing);
-        ParameterizedSparqlString inbound = new ParameterizedSparqlString(INBOUND);
-        inbound.setIri("o", iri);
-        Query inboundQuery = inbound.asQuery();
+        Node resource = NodeFactory.createURI(iri);
+        List<QuerySolution> out = reader.select(SparqlFiles.query("linkeddata/outgoing.rq", Map.of("s", resource)));
+        Query inboundQuery = SparqlFiles.query("linkeddata/inbound.rq", Map.of("o", resource));
         inboundQuery.setLimit(properties.inboundLimit() + 1);
         List<QuerySolution> in = reader.select(inboundQuery);
         if (out.isEmpty() && in.isEmpty()) {
@@ -99,12 +92,9 @@ public class ResourceDescriber {
 
     /** The resource as RDF: its own statements (with blank nodes they lead to) and the links pointing at it. */
     public Model rdf(String iri) {
-        ParameterizedSparqlString outgoing = new ParameterizedSparqlString(RDF_OUTGOING);
-        outgoing.setIri("s", iri);
-        Model model = reader.construct(outgoing.asQuery());
-        ParameterizedSparqlString inbound = new ParameterizedSparqlString(RDF_INBOUND);
-        inbound.setIri("s", iri);
-        Query inboundQuery = inbound.asQuery();
+        Node resource = NodeFactory.createURI(iri);
+        Model model = reader.construct(SparqlFiles.query("linkeddata/outgoing-rdf.rq", Map.of("s", resource)));
+        Query inboundQuery = SparqlFiles.query("linkeddata/inbound-rdf.rq", Map.of("s", resource));
         inboundQuery.setLimit(properties.inboundLimit());
         model.add(reader.construct(inboundQuery));
         IG.PREFIXES.forEach(model::setNsPrefix);

@@ -32,8 +32,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * The SPARQL that InnoGraph's own code runs, kept as files under {@code classpath:sparql/}, one folder per
  * capability: queries as {@code .rq}, updates as {@code .ru}. They declare no prefixes of their own: every file is
- * parsed with {@link IG#PREFIXES}. All files are read and parsed once, when this class is first used (the store
- * uses it while the application starts); a file that does not parse stops the start with its name, line and
+ * parsed with {@link IG#PREFIXES}. All files are read and parsed once, when this class is first used (as the
+ * application starts, see {@code InnoGraphApplication}); a file that does not parse stops the start with its name, line and
  * column, instead of failing the first request that needs it.
  *
  * <p>Values reach a query only as RDF terms, through Jena: {@link #query(String, Map)} substitutes them for
@@ -157,7 +157,10 @@ public final class SparqlFiles {
             }
             Query query = new Query();
             query.setPrefixMapping(prefixes);
-            return QueryFactory.parse(query, text, null, Syntax.defaultQuerySyntax);
+            QueryFactory.parse(query, text, null, Syntax.defaultQuerySyntax);
+            // Settled now, so that copies made by concurrent requests only ever read the parsed query.
+            query.setResultVars();
+            return query;
         } catch (QueryParseException e) {
             throw new MalformedSparqlFileException(file, "line " + e.getLine() + ", column " + e.getColumn() + ": "
                     + e.getMessage());

@@ -57,8 +57,8 @@ class GraphOverview {
         }
         List<Count> graphs = new ArrayList<>();
         long triples = 0;
-        for (QuerySolution row : reader.select(SparqlFiles.query("web/triples-per-graph.rq"))) {
-            String iri = row.getResource("graph").getURI();
+        for (QuerySolution row : reader.select(SparqlFiles.query("store/triples-per-graph.rq"))) {
+            String iri = row.getResource("g").getURI();
             if (iri.equals(GraphNames.LOAD_STATE)) {
                 continue;
             }

@@ -45,7 +45,7 @@ record Question(Kind kind, List<Node> themes, List<Node> countries, Node region,
     static final int MAX_LIMIT = 1000;
     static final List<String> CERTAINTIES = List.of("confirmed", "likely", "possible");
 
-    private static final String THEME_BASE = "https://w3id.org/innograph/theme/";
+    private static final String THEME_BASE = IG.THEME;
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Set<String> FORM_FIELDS = Set.of("what", "theme", "country", "region", "project", "clusters",
             "evidence", "certainty", "column", "sort", "order", "limit");

@@ -28,8 +28,8 @@ import org.apache.jena.sparql.syntax.ElementOptional;
 import org.apache.jena.sparql.syntax.ElementPathBlock;
 import org.apache.jena.sparql.syntax.ElementUnion;
 import org.apache.jena.vocabulary.RDF;
-import org.innograph.queries.QueryBinder;
 import org.innograph.vocabulary.IG;
+import org.innograph.vocabulary.SparqlFiles;
 
 /**
  * The SPARQL a {@link Question} asks, built from the parsed form with Jena's syntax API (Query, Element…, Expr):
@@ -121,7 +121,7 @@ final class QuestionQuery {
         values.values().removeIf(List::isEmpty);
         query.setQueryPattern(where);
         // one VALUES block per filter, first in the WHERE clause, as stored queries bind their parameters
-        QueryBinder.withValues(query, values);
+        SparqlFiles.withValues(query, values);
         query.addGroupBy(ITEM);
         query.addOrderBy(Var.alloc(question.sort().value()),
                 question.descending() ? Query.ORDER_DESCENDING : Query.ORDER_ASCENDING);
