@@ -159,7 +159,7 @@ public final class SparqlFiles {
             query.setPrefixMapping(prefixes);
             QueryFactory.parse(query, text, null, Syntax.defaultQuerySyntax);
             // Settled now, so that copies made by concurrent requests only ever read the parsed query.
-            query.setResultVars();
+            query.ensureResultVars();
             return query;
         } catch (QueryParseException e) {
             throw new MalformedSparqlFileException(file, "line " + e.getLine() + ", column " + e.getColumn() + ": "
