@@ -62,6 +62,7 @@ public final class RankingStatistics {
     private static final Node THEME_COUNT = property("themeCount");
     private static final Node CONTEXT = property("context");
     private static final Node COUNTED_THEME = property("countedTheme");
+    private static final Node COUNT = property("count");
     private static final Node PLACE = property("place");
     private static final Node COUNTRY = property("country");
     private static final Node EVIDENCE = property("evidence");
@@ -198,7 +199,7 @@ public final class RankingStatistics {
                             + safe(RecommendationIndex.slug(index.themeIri[t])));
                     graph.add(Triple.create(situation, THEME_COUNT, count));
                     graph.add(Triple.create(count, COUNTED_THEME, NodeFactory.createURI(index.themeIri[t])));
-                    graph.add(Triple.create(count, PRACTICE_COUNT, integer(counts[t])));
+                    graph.add(Triple.create(count, COUNT, integer(counts[t])));
                 }
             }
         });
