@@ -100,34 +100,33 @@ class SparqlFilesTest {
 
     @Test
     void aMalformedFileIsRefusedWithItsNameLineAndColumn(@TempDir Path folder) throws IOException {
-        write(folder, "sparql/web/broken.rq", "# a comment\nSELECT ?x WHERE {\n  ?x a ig:GoodPractice .\n  FILTER(\n}\n");
         write(folder, "sparql/web/fine.rq", "SELECT ?x WHERE { ?x a ig:GoodPractice }\n");
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {folder.toUri().toURL()}, null)) {
-            Map<String, String> texts = SparqlFiles.texts("sparql", loader);
-            assertEquals(Set.of("web/broken.rq", "web/fine.rq"), texts.keySet());
-            IllegalStateException refused = assertThrows(SparqlFiles.MalformedSparqlFileException.class,
-                    () -> SparqlFiles.parseAll(texts));
-            assertTrue(refused.getMessage().contains("sparql/web/broken.rq"), refused.getMessage());
-            assertTrue(refused.getMessage().contains("line 5, column 1"), refused.getMessage());
-        }
+        String refusal = refusal(folder, "sparql/web/broken.rq",
+                "# a comment\nSELECT ?x WHERE {\n  ?x a ig:GoodPractice .\n  FILTER(\n}\n");
+        assertTrue(refusal.contains("sparql/web/broken.rq") && refusal.contains("line 5, column 1"), refusal);
     }
 
     @Test
     void aPrefixOutsideTheSharedSetIsRefused(@TempDir Path folder) throws IOException {
-        write(folder, "sparql/ingest/own-prefix.rq", "SELECT ?x WHERE { ?x a schema:Thing }\n");
+        String refusal = refusal(folder, "sparql/ingest/own-prefix.rq", "SELECT ?x WHERE { ?x a schema:Thing }\n");
+        assertTrue(refusal.contains("sparql/ingest/own-prefix.rq") && refusal.contains("schema"), refusal);
+    }
+
+    /** The message the loader refuses a folder with, after {@code name} is added to it. */
+    private static String refusal(Path folder, String name, String text) throws IOException {
+        write(folder, name, text);
         try (URLClassLoader loader = new URLClassLoader(new URL[] {folder.toUri().toURL()}, null)) {
             Map<String, String> texts = SparqlFiles.texts("sparql", loader);
-            IllegalStateException refused = assertThrows(SparqlFiles.MalformedSparqlFileException.class,
-                    () -> SparqlFiles.parseAll(texts));
-            assertTrue(refused.getMessage().contains("sparql/ingest/own-prefix.rq"), refused.getMessage());
-            assertTrue(refused.getMessage().contains("schema"), refused.getMessage());
+            assertTrue(texts.containsKey(name.substring("sparql/".length())), texts.keySet().toString());
+            return assertThrows(SparqlFiles.MalformedSparqlFileException.class, () -> SparqlFiles.parseAll(texts))
+                    .getMessage();
         }
     }
 
     /**
      * The application started as a process, as an operator starts it, with one malformed file added to its class
-     * path, stops before anything else starts, naming the file; not on the first request that needs the query. (A process of its own: a class loader
-     * in this JVM would leave its loggers behind for the other tests.)
+     * path, stops before anything else starts, naming the file; not on the first request that needs the query.
+     * (A process of its own: a class loader in this JVM would leave its loggers behind for the other tests.)
      */
     @Test
     void startUpFailsOnAMalformedFile(@TempDir Path folder) throws Exception {
