@@ -134,8 +134,10 @@ class SparqlFilesTest {
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             classPath.add(Path.of(entry).toUri().toURL());
         }
-        try (URLClassLoader fresh = new URLClassLoader(classPath.toArray(URL[]::new),
-                ClassLoader.getPlatformClassLoader())) {
+        // Not closed: closing it closes the jar files it opened, which this JVM's own class loader shares (the
+        // surefire booter's manifest class path), and later test classes then fail with NoClassDefFoundError.
+        URLClassLoader fresh = new URLClassLoader(classPath.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        {
             Class<?> application = Class.forName("org.innograph.InnoGraphApplication", true, fresh);
             InvocationTargetException failed = assertThrows(InvocationTargetException.class,
                     () -> application.getConstructor().newInstance());
