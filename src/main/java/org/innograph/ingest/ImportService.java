@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -150,14 +149,14 @@ public final class ImportService {
                 request.user(), started.toString(), ToolVersion.current(), graph.size(), notes);
         Model written = ModelFactory.createDefaultModel().add(ModelFactory.createModelForGraph(graph))
                 .add(provenance(batch, started));
-        AtomicBoolean existed = new AtomicBoolean();
-        store.write(connection -> {
+        boolean existed = store.write(connection -> {
             ParameterizedSparqlString ask = new ParameterizedSparqlString("ASK { GRAPH ?g { ?s ?p ?o } }");
             ask.setIri("g", graphIri);
-            existed.set(connection.queryAsk(ask.asQuery()));
+            boolean had = connection.queryAsk(ask.asQuery());
             connection.put(graphIri, written);
+            return had;
         });
-        return new ImportOutcome(existed.get() ? ImportOutcome.REPLACED : ImportOutcome.CREATED, batch);
+        return new ImportOutcome(existed ? ImportOutcome.REPLACED : ImportOutcome.CREATED, batch);
     }
 
     private ImportValidator validator() {
@@ -229,7 +228,10 @@ public final class ImportService {
         if (find(id).isEmpty()) {
             return false;
         }
-        store.write(connection -> connection.delete(graphOf(id)));
+        store.write(connection -> {
+            connection.delete(graphOf(id));
+            return null;
+        });
         return true;
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,6 +28,7 @@ import org.apache.jena.rdfconnection.RDFConnection;
 import org.innograph.ingest.GraphNames;
 import org.innograph.ingest.RdfPayload;
 import org.innograph.ingest.RequestMediaType;
+import org.innograph.cache.GenerationSnapshots;
 import org.innograph.store.GraphStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -56,11 +56,14 @@ class GraphStoreController {
     private final GraphStore store;
     private final ResultWriter writer;
     private final SparqlProperties properties;
+    private final GenerationSnapshots snapshots;
 
-    GraphStoreController(GraphStore store, ResultWriter writer, SparqlProperties properties) {
+    GraphStoreController(GraphStore store, ResultWriter writer, SparqlProperties properties,
+                         GenerationSnapshots snapshots) {
         this.store = store;
         this.writer = writer;
         this.properties = properties;
+        this.snapshots = snapshots;
     }
 
     /**
@@ -111,12 +114,13 @@ class GraphStoreController {
         GraphTarget target = writableTarget(request);
         String graph = graphWritten(target);
         Model body = ModelFactory.createModelForGraph(parseBody(request, graph));
-        AtomicBoolean existed = new AtomicBoolean(target.isDefault());
-        store.write(connection -> {
-            existed.compareAndSet(false, exists(connection, graph));
+        boolean existed = store.write(connection -> {
+            boolean had = target.isDefault() || exists(connection, graph);
             connection.put(graph, body);
+            return had;
         });
-        return existed.get() ? ResponseEntity.noContent().build() : ResponseEntity.status(HttpStatus.CREATED).build();
+        snapshots.awaitCurrent();
+        return existed ? ResponseEntity.noContent().build() : ResponseEntity.status(HttpStatus.CREATED).build();
     }
 
     @PostMapping(PATH)
@@ -126,34 +130,40 @@ class GraphStoreController {
             // GSP §5.5: a POST to the service itself creates a new graph and says where it is.
             String graph = GraphNames.GRAPH_BASE + "upload/" + UUID.randomUUID();
             Model body = ModelFactory.createModelForGraph(parseBody(request, graph));
-            store.write(connection -> connection.put(graph, body));
+            store.write(connection -> {
+                connection.put(graph, body);
+                return null;
+            });
+            snapshots.awaitCurrent();
             return ResponseEntity.status(HttpStatus.CREATED)
                     .header("Location", PATH + "?graph=" + URLEncoder.encode(graph, StandardCharsets.UTF_8)).build();
         }
         String graph = graphWritten(target);
         Model body = ModelFactory.createModelForGraph(parseBody(request, graph));
-        AtomicBoolean existed = new AtomicBoolean(target.isDefault());
-        store.write(connection -> {
-            existed.compareAndSet(false, exists(connection, graph));
+        boolean existed = store.write(connection -> {
+            boolean had = target.isDefault() || exists(connection, graph);
             connection.load(graph, body);
+            return had;
         });
-        return existed.get() ? ResponseEntity.noContent().build() : ResponseEntity.status(HttpStatus.CREATED).build();
+        snapshots.awaitCurrent();
+        return existed ? ResponseEntity.noContent().build() : ResponseEntity.status(HttpStatus.CREATED).build();
     }
 
     @DeleteMapping(PATH)
     ResponseEntity<Void> delete(HttpServletRequest request) {
         GraphTarget target = writableTarget(request);
         String graph = graphWritten(target);
-        AtomicBoolean existed = new AtomicBoolean();
-        store.write(connection -> {
-            existed.set(exists(connection, graph));
-            if (existed.get()) {
+        boolean existed = store.write(connection -> {
+            boolean had = exists(connection, graph);
+            if (had) {
                 connection.delete(graph);
             }
+            return had;
         });
-        if (!existed.get() && !target.isDefault()) {
+        if (!existed && !target.isDefault()) {
             throw new SparqlProtocolException(HttpStatus.NOT_FOUND, "No graph <" + graph + "> in the store");
         }
+        snapshots.awaitCurrent();
         return ResponseEntity.noContent().build();
     }
 
