@@ -13,15 +13,23 @@ import org.slf4j.LoggerFactory;
  * Something built from the whole store (an index, counts, a page's content) and kept until the store's
  * generation moves or, where writes can bypass the generation, until it is older than its maximum age.
  *
- * <p>Rebuilds run on a thread of their own, one at a time, and readers never wait for them: a reader that finds
- * the snapshot stale starts the rebuild and gets the last snapshot meanwhile. Only the very first build is waited
- * for, as there is nothing to give before it. A rebuild that fails leaves the last snapshot in place (logged; the
- * next read tries again); without a last snapshot the failure reaches the caller as the builder threw it.
+ * <p>Rebuilds run on a thread of their own, one at a time, and readers do not wait for them: a reader that finds
+ * the snapshot stale starts the rebuild and gets the last snapshot meanwhile. The very first build is waited for,
+ * as there is nothing to give before it. A rebuild that fails leaves the last snapshot in place (logged; the next
+ * read tries again); without a last snapshot the failure reaches the caller as the builder threw it.
  *
- * <p>Staleness allowed: after a write that does not wait ({@link GenerationSnapshots#awaitCurrent}), a reader may
- * get the snapshot of before the write until the rebuild lands. Such an answer is marked as not reusable, so no
- * HTTP validator or kept answer ever pairs it with the store's new version. Writes acknowledged through
- * InnoGraph's own endpoints wait for the rebuilds, so whoever wrote, and everyone after, reads their write.
+ * <p>Staleness allowed: a write made outside this instance's write endpoints (another instance or client of a
+ * remote store, the ranking statistics, the maximum age passing) is seen once the rebuild lands; until then
+ * readers get the snapshot of before it. Such an answer is marked as not reusable, so no HTTP validator or kept
+ * answer pairs it with the store's new version.
+ *
+ * <p>Read-your-writes for writes acknowledged by this instance (SPARQL Update, Graph Store, imports): a program
+ * that writes and then searches or asks for recommendations expects its write, and the README promises that no
+ * answer after a write's acknowledgement misses it. So such a write, before it is acknowledged, waits for the
+ * rebuild of every snapshot in use (read since it was built: {@link GenerationSnapshots#awaitCurrent}); the
+ * others are left to be rebuilt when next read, and that one reader waits for the rebuild, as it would have to
+ * before the first build. Writes thus cost only the rebuilds of what is being read, and a snapshot read all the
+ * time (search, the home page) never holds up its readers.
  *
  * <p>The snapshot is tagged with the generation read when its build started, in the critical section that
  * decided to build it; any write after that moves the generation past the tag, so a snapshot is never taken for
@@ -44,6 +52,13 @@ public final class GenerationSnapshot<T> {
     private Built<T> last;
     /** The rebuild under way, null when none is. Guarded by {@code lock}. */
     private CompletableFuture<Built<T>> rebuilding;
+    /** Whether the last snapshot was given to a reader after it was built. Guarded by {@code lock}. */
+    private boolean inUse;
+    /**
+     * The generation of the last write acknowledged without rebuilding this snapshot: no reader is given a
+     * snapshot older than that. Guarded by {@code lock}.
+     */
+    private long acknowledged = Long.MIN_VALUE;
 
     /**
      * @param name   what is built, for the thread's name and the log
@@ -59,24 +74,35 @@ public final class GenerationSnapshot<T> {
         this.maxAgeNanos = maxAge == null ? Long.MAX_VALUE : maxAge.toNanos();
     }
 
-    /** The last snapshot, a rebuild started if it is stale; waits only when there has never been one. */
+    /**
+     * The last snapshot, a rebuild started if it is stale; waits only when there has never been one, or when it
+     * misses a write this instance acknowledged without rebuilding it.
+     */
     public T get() {
-        CompletableFuture<Built<T>> first;
+        long mustReach;
         synchronized (lock) {
             long generation = store.generation();
             if (last != null && isCurrent(last, generation)) {
+                inUse = true;
                 return last.value();
             }
-            if (rebuilding == null) {
-                rebuild(generation);
-            }
-            if (last != null) {
+            if (last != null && last.generation() >= acknowledged) {
+                if (rebuilding == null) {
+                    rebuild(generation);
+                }
+                inUse = true;
                 VolatileQueries.markCurrentRequest();
                 return last.value();
             }
-            first = rebuilding;
+            mustReach = acknowledged;
         }
-        return join(first).value();
+        Built<T> built = atLeast(mustReach);
+        if (mustReach != Long.MIN_VALUE) {
+            synchronized (lock) {
+                inUse = true;
+            }
+        }
+        return built.value();
     }
 
     /**
@@ -91,25 +117,32 @@ public final class GenerationSnapshot<T> {
         return atLeast(target).value();
     }
 
-    /** Starts a rebuild now if a snapshot was built and is older than generation {@code target}. */
-    void startRebuildBefore(long target) {
+    /**
+     * A write up to generation {@code target} is about to be acknowledged: a snapshot in use is rebuilt now (true:
+     * the writer then waits for it, {@link #awaitGeneration}); one not read since it was built is left for its
+     * next reader, who waits for the rebuild.
+     */
+    boolean writeAcknowledged(long target) {
         synchronized (lock) {
-            if (last != null && last.generation() < target && rebuilding == null) {
+            if (last == null || last.generation() >= target) {
+                return false;
+            }
+            if (!inUse) {
+                acknowledged = Math.max(acknowledged, target);
+                return false;
+            }
+            if (rebuilding == null) {
                 rebuild(store.generation());
             }
+            return true;
         }
     }
 
     /**
-     * Waits until a snapshot at generation {@code target} or later has been built, if one was ever built (one never
-     * read is built by its first reader). A failed rebuild ends the wait: it was logged, and the next read retries.
+     * Waits until a snapshot at generation {@code target} or later has been built. A failed rebuild ends the wait:
+     * it was logged, readers keep the last snapshot, and the next read tries again.
      */
     void awaitGeneration(long target) {
-        synchronized (lock) {
-            if (last == null) {
-                return;
-            }
-        }
         try {
             atLeast(target);
         } catch (RuntimeException e) {
@@ -160,6 +193,7 @@ public final class GenerationSnapshot<T> {
                 synchronized (lock) {
                     last = built;
                     rebuilding = null;
+                    inUse = false;
                 }
                 log.debug("{} built for generation {} in {} ms", name, generation,
                         (System.nanoTime() - startedAt) / 1_000_000);

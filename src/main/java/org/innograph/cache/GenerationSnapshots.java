@@ -52,14 +52,15 @@ public class GenerationSnapshots {
     }
 
     /**
-     * Waits until every snapshot that has been read is current with the store as of now: called after a write
-     * and before it is acknowledged, so that whoever wrote, and everyone after, reads the write in search,
-     * recommendations and pages. The rebuilds run side by side; one that fails is logged and retried on the
-     * next read (the write itself stands).
+     * Called after a write and before it is acknowledged, so that whoever wrote, and everyone after, reads the
+     * write in search, recommendations and pages: waits for the rebuild of every snapshot in use, side by side;
+     * the others are rebuilt for their next reader ({@link GenerationSnapshot}). A rebuild that fails is logged
+     * and retried on the next read; the write itself stands.
      */
     public void awaitCurrent() {
         long generation = store.generation();
-        made.forEach(snapshot -> snapshot.startRebuildBefore(generation));
-        made.forEach(snapshot -> snapshot.awaitGeneration(generation));
+        List<GenerationSnapshot<?>> rebuilding = made.stream()
+                .filter(snapshot -> snapshot.writeAcknowledged(generation)).toList();
+        rebuilding.forEach(snapshot -> snapshot.awaitGeneration(generation));
     }
 }

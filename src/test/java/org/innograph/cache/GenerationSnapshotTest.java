@@ -161,6 +161,34 @@ class GenerationSnapshotTest {
     }
 
     @Test
+    void afterAnAcknowledgedWriteEveryReaderSeesItAndOnlySnapshotsInUseWereRebuiltByTheWriter() {
+        GenerationSnapshots snapshots = new GenerationSnapshots(store, Duration.ofSeconds(60));
+        AtomicInteger searchBuilds = new AtomicInteger();
+        AtomicInteger pageBuilds = new AtomicInteger();
+        GenerationSnapshot<Long> search = snapshots.of("search", () -> {
+            searchBuilds.incrementAndGet();
+            return countPractices(store);
+        });
+        GenerationSnapshot<Long> page = snapshots.of("page", () -> {
+            pageBuilds.incrementAndGet();
+            return countPractices(store);
+        });
+        assertThat(search.get()).isZero();
+        assertThat(page.get()).isZero();
+        assertThat(search.get()).as("read again: in use").isZero();
+
+        addPractice("a");
+        snapshots.awaitCurrent();
+        assertThat(searchBuilds.get()).as("rebuilt before the write is acknowledged").isEqualTo(2);
+        assertThat(pageBuilds.get()).as("not read since it was built: left for its next reader").isEqualTo(1);
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/search");
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        assertThat(search.get()).isEqualTo(1);
+        assertThat(page.get()).as("its reader waits for the write").isEqualTo(1);
+        assertThat(VolatileQueries.isMarked(request)).as("both answers are current").isFalse();
+    }
+
+    @Test
     void aFailedRebuildKeepsTheLastSnapshotAndTheNextReadTriesAgain() {
         AtomicBoolean failing = new AtomicBoolean();
         GenerationSnapshot<Long> practices = new GenerationSnapshot<>("practice count", store, null, () -> {
