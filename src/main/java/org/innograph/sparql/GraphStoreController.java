@@ -2,6 +2,7 @@ package org.innograph.sparql;
 
 import java.io.IOException;
 import java.net.URLEncoder;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -30,6 +31,7 @@ import org.innograph.ingest.RdfPayload;
 import org.innograph.ingest.RequestMediaType;
 import org.innograph.cache.GenerationSnapshots;
 import org.innograph.store.GraphStore;
+import org.innograph.store.SupervisorProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,13 +58,15 @@ class GraphStoreController {
     private final GraphStore store;
     private final ResultWriter writer;
     private final SparqlProperties properties;
+    private final Duration downloadTimeout;
     private final GenerationSnapshots snapshots;
 
     GraphStoreController(GraphStore store, ResultWriter writer, SparqlProperties properties,
-                         GenerationSnapshots snapshots) {
+                         SupervisorProperties supervision, GenerationSnapshots snapshots) {
         this.store = store;
         this.writer = writer;
         this.properties = properties;
+        this.downloadTimeout = supervision.downloadTimeout();
         this.snapshots = snapshots;
     }
 
@@ -78,7 +82,7 @@ class GraphStoreController {
             AnswerBody body = new AnswerBody(response, type);
             try {
                 DatasetDump.write(store, null, DumpFormat.named(type.toString()).orElseThrow(), body,
-                        properties.downloadTimeout(), 0, Progress.NONE);
+                        downloadTimeout, 0, Progress.NONE);
                 body.finish();
             } catch (RuntimeException e) {
                 throw body.failed(e);
@@ -88,7 +92,7 @@ class GraphStoreController {
         AnswerBody body = new AnswerBody(response, writer.negotiate(request, ResultFormat.GRAPH, "an RDF graph"));
         long cap = properties.maxResultTriples();
         try {
-            boolean any = store.query(triplesOf(target), properties.downloadTimeout(), execution -> {
+            boolean any = store.query(triplesOf(target), downloadTimeout, execution -> {
                 RowSet rows = RowSet.adapt(execution.execSelect());
                 if (!rows.hasNext() && !target.isDefault()) {
                     return false;
