@@ -1,5 +1,9 @@
 package org.innograph.linkeddata;
 
+import static org.innograph.settings.SettingChecks.atLeast;
+import static org.innograph.settings.SettingChecks.httpUrl;
+import static org.innograph.settings.SettingChecks.notNegative;
+
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,6 +23,9 @@ public record LinkedDataProperties(@DefaultValue("https://w3id.org/innograph/") 
                                    @DefaultValue("300") int inboundLimit) {
 
     public LinkedDataProperties {
+        httpUrl("innograph.linked-data.base-iri", baseIri);
+        notNegative("innograph.linked-data.query-timeout", queryTimeout);
+        atLeast("innograph.linked-data.inbound-limit", inboundLimit, 0);
         if (!baseIri.endsWith("/")) {
             baseIri = baseIri + "/";
         }

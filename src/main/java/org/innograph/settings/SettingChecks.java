@@ -1,6 +1,7 @@
 package org.innograph.settings;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 
@@ -57,7 +58,19 @@ public final class SettingChecks {
         }
     }
 
-    /** An absolute http or https URL with a host; null when {@code optional}. */
+    /** An absolute http or https URL with a host. */
+    public static void httpUrl(String property, String value) {
+        URI parsed;
+        try {
+            parsed = value == null ? null : new URI(value);
+        } catch (URISyntaxException e) {
+            throw invalid(property, value, "an absolute http or https URL (" + e.getReason() + " at index "
+                    + e.getIndex() + ")");
+        }
+        httpUrl(property, parsed);
+    }
+
+    /** An absolute http or https URL with a host. */
     public static void httpUrl(String property, URI value) {
         if (value == null || !value.isAbsolute() || value.getHost() == null
                 || !("http".equalsIgnoreCase(value.getScheme()) || "https".equalsIgnoreCase(value.getScheme()))) {

@@ -1,5 +1,9 @@
 package org.innograph.sparql;
 
+import static org.innograph.settings.SettingChecks.atLeast;
+import static org.innograph.settings.SettingChecks.notNegative;
+import static org.innograph.settings.SettingChecks.positive;
+
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -35,6 +39,12 @@ public record SparqlProperties(
         @DefaultValue("https://w3id.org/innograph/graph/default") String defaultWriteGraph) {
 
     public SparqlProperties {
+        notNegative("innograph.sparql.query-timeout", queryTimeout);
+        positive("innograph.sparql.update-timeout", updateTimeout);
+        positive("innograph.sparql.max-request-size", maxRequestSize);
+        atLeast("innograph.sparql.max-result-rows", maxResultRows, 1);
+        atLeast("innograph.sparql.max-result-triples", maxResultTriples, 1);
+        positive("innograph.sparql.max-text-size", maxTextSize);
         ProtocolDataset.requireAbsoluteIri(defaultWriteGraph);
     }
 }
