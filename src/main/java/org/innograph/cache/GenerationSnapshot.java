@@ -96,13 +96,20 @@ public final class GenerationSnapshot<T> {
             }
             mustReach = acknowledged;
         }
-        Built<T> built = atLeast(mustReach);
-        if (mustReach != Long.MIN_VALUE) {
+        if (mustReach == Long.MIN_VALUE) {
+            return atLeast(mustReach).value();
+        }
+        try {
+            return atLeast(mustReach).value();
+        } catch (RuntimeException e) {
+            // logged by the rebuild; as for any failed rebuild, the last snapshot stands and the next read retries
+            VolatileQueries.markCurrentRequest();
+            return lastOrThrow(e);
+        } finally {
             synchronized (lock) {
                 inUse = true;
             }
         }
-        return built.value();
     }
 
     /**
@@ -178,7 +185,16 @@ public final class GenerationSnapshot<T> {
         }
     }
 
-    private boolean isCurrent(Built<T> built, long generation) {
+    private T lastOrThrow(RuntimeException failure) {
+        synchronized (lock) {
+            if (last == null) {
+                throw failure;
+            }
+            return last.value();
+        }
+    }
+
+        private boolean isCurrent(Built<T> built, long generation) {
         return built.generation() == generation && System.nanoTime() - built.startedAt() < maxAgeNanos;
     }
 
