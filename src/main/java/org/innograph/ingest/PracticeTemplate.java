@@ -42,11 +42,11 @@ public final class PracticeTemplate {
     private static final String TEXT_LANG = "en";
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{1,8})*");
 
-    private static final String IG = ReferenceData.IG;
-    private static final String PRACTICE = "https://w3id.org/innograph/id/practice/";
-    private static final String REGION = "https://w3id.org/innograph/id/region/";
-    private static final String NUTS = "http://data.europa.eu/nuts/code/";
-    private static final String PROJECT = "https://w3id.org/innograph/id/project/inno-industry";
+    private static final String IG = org.innograph.vocabulary.IG.NS;
+    private static final String PRACTICE = org.innograph.vocabulary.IG.PRACTICE;
+    private static final String REGION = org.innograph.vocabulary.IG.ID + "region/";
+    private static final String NUTS = org.innograph.vocabulary.IG.NUTS;
+    private static final String PROJECT = org.innograph.vocabulary.IG.ID + "project/inno-industry";
     /**
      * The converter's URL rule (http(s) URLs and scheme-less github.com references), also stopping at characters
      * an IRI may not hold.
@@ -330,7 +330,7 @@ public final class PracticeTemplate {
                 for (String theme : topicThemes.get(key).split("\\s+")) {
                     if (!theme.isBlank()) {
                         practice.addProperty(DCTerms.subject, practice.getModel()
-                                .createResource("https://w3id.org/innograph/theme/" + theme));
+                                .createResource(org.innograph.vocabulary.IG.THEME + theme));
                     }
                 }
             } else if (themes.containsKey(key)) {

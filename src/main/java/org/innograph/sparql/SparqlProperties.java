@@ -6,6 +6,7 @@ import static org.innograph.settings.SettingChecks.positive;
 
 import java.time.Duration;
 
+import org.innograph.vocabulary.IG;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -36,7 +37,7 @@ public record SparqlProperties(
         @DefaultValue("100000") int maxResultRows,
         @DefaultValue("100000") long maxResultTriples,
         @DefaultValue("1MB") DataSize maxTextSize,
-        @DefaultValue("https://w3id.org/innograph/graph/default") String defaultWriteGraph) {
+        @DefaultValue(IG.GRAPH + "default") String defaultWriteGraph) {
 
     public SparqlProperties {
         notNegative("innograph.sparql.query-timeout", queryTimeout);

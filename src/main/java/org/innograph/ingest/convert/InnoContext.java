@@ -7,6 +7,7 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
+import org.innograph.vocabulary.IG;
 
 /**
  * What the INNO INDUSTRY converters share: the stated graph, the inferred graph (values no source states), the lookups

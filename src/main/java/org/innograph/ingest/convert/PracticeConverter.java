@@ -8,6 +8,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.innograph.vocabulary.IG;
 
 /**
  * The good practices of good_practices.csv with every field the sources give. The title is the source's, letter for
