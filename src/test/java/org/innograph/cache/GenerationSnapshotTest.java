@@ -96,26 +96,21 @@ class GenerationSnapshotTest {
 
     @Test
     void readersGetTheLastSnapshotWhileTheNextIsBuiltAndTheNextReadSeesTheWrite() throws Exception {
-        CountDownLatch rebuildStarted = new CountDownLatch(1);
-        CountDownLatch mayFinish = new CountDownLatch(1);
-        AtomicBoolean hold = new AtomicBoolean();
+        Gate gate = new Gate();
         GenerationSnapshot<Long> practices = new GenerationSnapshot<>("practice count", store, null, () -> {
-            if (hold.get()) {
-                rebuildStarted.countDown();
-                await(mayFinish);
-            }
+            gate.passThrough();
             return countPractices(store);
         });
         addPractice("a");
         assertThat(practices.get()).as("the first build is waited for").isEqualTo(1);
 
-        hold.set(true);
+        gate.armed.set(true);
         addPractice("b");
         List<Future<Long>> reads = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             reads.add(readers.submit(practices::get));
         }
-        assertThat(rebuildStarted.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(gate.reached.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
         for (Future<Long> read : reads) {
             assertThat(read.get(PATIENCE_SECONDS, TimeUnit.SECONDS))
                     .as("answered from the last snapshot while the rebuild is held").isEqualTo(1);
@@ -125,7 +120,7 @@ class GenerationSnapshotTest {
         assertThat(practices.get()).isEqualTo(1);
         assertThat(VolatileQueries.isMarked(request)).as("an answer older than the store is not reused").isTrue();
 
-        mayFinish.countDown();
+        gate.opened.countDown();
         assertThat(practices.getCurrent()).as("the rebuild saw the write").isEqualTo(2);
         MockHttpServletRequest after = new MockHttpServletRequest("GET", "/api/search");
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(after));
@@ -137,25 +132,20 @@ class GenerationSnapshotTest {
 
     @Test
     void aWriteDuringARebuildIsSeenByTheRebuildAfterIt() throws Exception {
-        CountDownLatch rebuildStarted = new CountDownLatch(1);
-        CountDownLatch mayFinish = new CountDownLatch(1);
-        AtomicBoolean hold = new AtomicBoolean();
+        Gate gate = new Gate();
         GenerationSnapshot<Long> practices = new GenerationSnapshot<>("practice count", store, null, () -> {
             long count = countPractices(store);
-            if (hold.getAndSet(false)) {
-                rebuildStarted.countDown();
-                await(mayFinish);
-            }
+            gate.passThrough();
             return count;
         });
         assertThat(practices.get()).isZero();
-        hold.set(true);
+        gate.armed.set(true);
         addPractice("a");
         assertThat(practices.get()).isZero();
-        assertThat(rebuildStarted.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(gate.reached.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
         // The rebuild has read the store; this write comes after it and must not be taken as seen.
         addPractice("b");
-        mayFinish.countDown();
+        gate.opened.countDown();
         assertThat(practices.getCurrent()).isEqualTo(2);
         assertThat(mostAtOnce.get()).isEqualTo(1);
     }
@@ -243,6 +233,20 @@ class GenerationSnapshotTest {
             Thread.sleep(10);
         }
         assertThat(builds.get()).isGreaterThanOrEqualTo(2);
+    }
+
+    /** Holds the next build that passes it, once armed, until the test opens it. */
+    private static final class Gate {
+        final AtomicBoolean armed = new AtomicBoolean();
+        final CountDownLatch reached = new CountDownLatch(1);
+        final CountDownLatch opened = new CountDownLatch(1);
+
+        void passThrough() {
+            if (armed.getAndSet(false)) {
+                reached.countDown();
+                await(opened);
+            }
+        }
     }
 
     private static void await(CountDownLatch latch) {
