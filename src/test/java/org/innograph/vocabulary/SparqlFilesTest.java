@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -99,53 +100,53 @@ class SparqlFilesTest {
 
     @Test
     void aMalformedFileIsRefusedWithItsNameLineAndColumn(@TempDir Path folder) throws IOException {
-        write(folder, "sparql/web/broken.rq", "# a comment\nSELECT ?x WHERE {\n  ?x a ig:GoodPractice .\n  FILTER(\n}\n");
         write(folder, "sparql/web/fine.rq", "SELECT ?x WHERE { ?x a ig:GoodPractice }\n");
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {folder.toUri().toURL()}, null)) {
-            Map<String, String> texts = SparqlFiles.texts("sparql", loader);
-            assertEquals(Set.of("web/broken.rq", "web/fine.rq"), texts.keySet());
-            IllegalStateException refused = assertThrows(SparqlFiles.MalformedSparqlFileException.class,
-                    () -> SparqlFiles.parseAll(texts));
-            assertTrue(refused.getMessage().contains("sparql/web/broken.rq"), refused.getMessage());
-            assertTrue(refused.getMessage().contains("line 5, column 1"), refused.getMessage());
-        }
+        String refusal = refusal(folder, "sparql/web/broken.rq",
+                "# a comment\nSELECT ?x WHERE {\n  ?x a ig:GoodPractice .\n  FILTER(\n}\n");
+        assertTrue(refusal.contains("sparql/web/broken.rq") && refusal.contains("line 5, column 1"), refusal);
     }
 
     @Test
     void aPrefixOutsideTheSharedSetIsRefused(@TempDir Path folder) throws IOException {
-        write(folder, "sparql/ingest/own-prefix.rq", "SELECT ?x WHERE { ?x a schema:Thing }\n");
+        String refusal = refusal(folder, "sparql/ingest/own-prefix.rq", "SELECT ?x WHERE { ?x a schema:Thing }\n");
+        assertTrue(refusal.contains("sparql/ingest/own-prefix.rq") && refusal.contains("schema"), refusal);
+    }
+
+    /** The message the loader refuses a folder with, after {@code name} is added to it. */
+    private static String refusal(Path folder, String name, String text) throws IOException {
+        write(folder, name, text);
         try (URLClassLoader loader = new URLClassLoader(new URL[] {folder.toUri().toURL()}, null)) {
             Map<String, String> texts = SparqlFiles.texts("sparql", loader);
-            IllegalStateException refused = assertThrows(SparqlFiles.MalformedSparqlFileException.class,
-                    () -> SparqlFiles.parseAll(texts));
-            assertTrue(refused.getMessage().contains("sparql/ingest/own-prefix.rq"), refused.getMessage());
-            assertTrue(refused.getMessage().contains("schema"), refused.getMessage());
+            assertTrue(texts.containsKey(name.substring("sparql/".length())), texts.keySet().toString());
+            return assertThrows(SparqlFiles.MalformedSparqlFileException.class, () -> SparqlFiles.parseAll(texts))
+                    .getMessage();
         }
     }
 
     /**
-     * The application, loaded afresh with one malformed file added to its class path, does not get past its
-     * constructor: the start fails there, naming the file, not on the first request that needs the query.
+     * The application started as a process, as an operator starts it, with one malformed file added to its class
+     * path, stops before anything else starts, naming the file; not on the first request that needs the query.
+     * (A process of its own: a class loader in this JVM would leave its loggers behind for the other tests.)
      */
     @Test
     void startUpFailsOnAMalformedFile(@TempDir Path folder) throws Exception {
-        write(folder, "sparql/recommend/zz-broken.rq", "SELECT ?x WHERE { ?x a ig:GoodPractice \n");
-        List<URL> classPath = new ArrayList<>(List.of(folder.toUri().toURL()));
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            classPath.add(Path.of(entry).toUri().toURL());
+        write(folder, "classes/sparql/recommend/zz-broken.rq", "SELECT ?x WHERE { ?x a ig:GoodPractice \n");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "-cp",
+                folder.resolve("classes") + File.pathSeparator + System.getProperty("java.class.path"),
+                "org.innograph.InnoGraphApplication", "--server.port=0",
+                "--innograph.store.directory=" + folder.resolve("tdb2"),
+                "--innograph.data.directories=" + folder.resolve("no-data"))
+                .redirectErrorStream(true).redirectOutput(folder.resolve("out.log").toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the application did not stop: " + Files.readString(folder.resolve("out.log")));
         }
-        try (URLClassLoader fresh = new URLClassLoader(classPath.toArray(URL[]::new),
-                ClassLoader.getPlatformClassLoader())) {
-            Class<?> application = Class.forName("org.innograph.InnoGraphApplication", true, fresh);
-            InvocationTargetException failed = assertThrows(InvocationTargetException.class,
-                    () -> application.getConstructor().newInstance());
-            Throwable cause = failed.getCause();
-            assertInstanceOf(ExceptionInInitializerError.class, cause);
-            String message = cause.getCause().getMessage();
-            assertEquals("org.innograph.vocabulary.SparqlFiles$MalformedSparqlFileException",
-                    cause.getCause().getClass().getName());
-            assertTrue(message.contains("sparql/recommend/zz-broken.rq") && message.contains("line 1, column 40"), message);
-        }
+        String output = Files.readString(folder.resolve("out.log"));
+        assertTrue(process.exitValue() != 0, output);
+        assertTrue(output.contains("The SPARQL file sparql/recommend/zz-broken.rq does not parse")
+                && output.contains("line 1, column 40"), output);
+        assertFalse(Files.exists(folder.resolve("tdb2")), "nothing was started: the store was not opened");
     }
 
     /** The rule this class stands for: queries live in files, and the namespace is written out once. */
