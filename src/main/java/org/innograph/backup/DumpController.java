@@ -2,7 +2,6 @@ package org.innograph.backup;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.zip.GZIPOutputStream;
@@ -10,6 +9,7 @@ import java.util.zip.GZIPOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import org.innograph.problems.JsonApi;
 import org.innograph.problems.Refusal;
+import org.innograph.sparql.AbsoluteIri;
 import org.innograph.sparql.SparqlProperties;
 import org.innograph.store.GraphStore;
 import org.springframework.http.ContentDisposition;
@@ -42,7 +42,7 @@ class DumpController {
         DumpFormat dumpFormat = DumpFormat.named(format).orElseThrow(() -> new BadDumpRequest(
                 HttpStatus.BAD_REQUEST, "Unknown dump format '" + format + "': use nquads or trig"));
         if (graph != null) {
-            if (!isAbsoluteIri(graph)) {
+            if (!AbsoluteIri.is(graph)) {
                 throw new BadDumpRequest(HttpStatus.BAD_REQUEST, "?graph must be an absolute IRI, not '" + graph + "'");
             }
             if (!DatasetDump.hasGraph(store, graph)) {
@@ -71,14 +71,6 @@ class DumpController {
         // Closed (gzip trailer written) only on success: a dump that fails half-way must not arrive as a
         // well-formed file that merely holds less.
         out.close();
-    }
-
-    private static boolean isAbsoluteIri(String text) {
-        try {
-            return URI.create(text).isAbsolute();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     static final class BadDumpRequest extends RuntimeException implements Refusal {

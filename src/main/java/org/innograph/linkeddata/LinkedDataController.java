@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.innograph.sparql.AbsoluteIri;
 
 /**
  * Dereferencing: every IRI we mint answers on this server (HTML for browsers, RDF by Accept or by file
@@ -65,7 +66,7 @@ class LinkedDataController {
         if (uri == null || uri.isBlank()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Parameter 'uri' is required: the IRI to show");
         }
-        if (!isAbsoluteIri(uri)) {
+        if (!AbsoluteIri.is(uri)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Parameter 'uri' is not an absolute IRI: " + uri);
         }
         if (iris.isMinted(uri)) {
@@ -161,14 +162,5 @@ class LinkedDataController {
     }
 
     record Alternate(String name, String mediaType, String href) {
-    }
-
-    private static boolean isAbsoluteIri(String uri) {
-        try {
-            URI parsed = new URI(uri);
-            return parsed.isAbsolute() && parsed.getScheme() != null;
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
     }
 }
