@@ -8,7 +8,7 @@ import java.util.zip.GZIPOutputStream;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.innograph.problems.JsonApi;
-import org.innograph.problems.Refusal;
+import org.innograph.problems.RefusalException;
 import org.innograph.sparql.AbsoluteIri;
 import org.innograph.sparql.SparqlProperties;
 import org.innograph.store.GraphStore;
@@ -73,22 +73,9 @@ class DumpController {
         out.close();
     }
 
-    static final class BadDumpRequest extends RuntimeException implements Refusal {
-        private final HttpStatus status;
-
+    static final class BadDumpRequest extends RefusalException {
         BadDumpRequest(HttpStatus status, String message) {
-            super(message);
-            this.status = status;
-        }
-
-        @Override
-        public HttpStatus status() {
-            return status;
-        }
-
-        @Override
-        public String title() {
-            return "Bad dump request";
+            super(status, "Bad dump request", message);
         }
     }
 }

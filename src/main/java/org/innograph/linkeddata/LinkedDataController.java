@@ -101,9 +101,7 @@ class LinkedDataController {
     }
 
     private static RdfFormat negotiate(String accept) {
-        return RdfFormat.negotiate(accept, RdfFormat.HTML).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_ACCEPTABLE, "This resource is available as text/html, text/turtle, "
-                + "application/ld+json, application/n-triples and application/rdf+xml"));
+        return RdfFormat.negotiateOrRefuse(accept, RdfFormat.HTML, "This resource");
     }
 
     private Object represent(String iri, RdfFormat format, ModelMap model, HttpServletResponse response) {
