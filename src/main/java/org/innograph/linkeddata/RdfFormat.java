@@ -49,9 +49,7 @@ public enum RdfFormat {
 
     /** The format an Accept header asks for; the first offer is the default (absent header, {@code *}/{@code *}). */
     public static Optional<RdfFormat> negotiate(String accept, RdfFormat preferred) {
-        List<RdfFormat> offers = new ArrayList<>();
-        offers.add(preferred);
-        Arrays.stream(values()).filter(format -> format != preferred).forEach(offers::add);
+        List<RdfFormat> offers = offers(preferred);
         return MediaTypeNegotiator.choose(accept, offers.stream().map(RdfFormat::mediaType).toList())
                 .flatMap(chosen -> offers.stream().filter(format -> format.mediaType.equals(chosen)).findFirst());
     }
@@ -59,10 +57,16 @@ public enum RdfFormat {
     /** As {@link #negotiate}, or a 406 that names every representation {@code what} has, the default first. */
     public static RdfFormat negotiateOrRefuse(String accept, RdfFormat preferred, String what) {
         return negotiate(accept, preferred).orElseThrow(() -> {
-            List<String> types = new ArrayList<>(List.of(preferred.mediaType.toString()));
-            Arrays.stream(values()).filter(format -> format != preferred).forEach(format -> types.add(format.mediaType.toString()));
+            List<String> types = offers(preferred).stream().map(format -> format.mediaType.toString()).toList();
             return new ResponseStatusException(HttpStatus.NOT_ACCEPTABLE, what + " is available as "
                     + String.join(", ", types.subList(0, types.size() - 1)) + " and " + types.getLast());
         });
+    }
+
+    private static List<RdfFormat> offers(RdfFormat preferred) {
+        List<RdfFormat> offers = new ArrayList<>();
+        offers.add(preferred);
+        Arrays.stream(values()).filter(format -> format != preferred).forEach(offers::add);
+        return offers;
     }
 }

@@ -47,7 +47,7 @@ final class ContextPracticeConverter {
 
             Resource p = PracticeFacts.describe(m, PracticeFacts.iri(line, row, problems), line, row, problems);
             p.addProperty(DCTerms.identifier, slug);
-            place(ctx, p, line, row, nutsUsed);
+            place(ctx, p, line, row, problems, nutsUsed);
             themes.forEach(t -> p.addProperty(DCTerms.subject, m.createResource(IG.THEME + t)));
             Facts.text(p, IG.p("ownerAsStated"), ctx.text(CsvTable.get(row, "owner_as_stated")));
             Facts.text(p, IG.p("resourcesNeeded"), ctx.text(CsvTable.get(row, "resources_needed")));
@@ -82,7 +82,8 @@ final class ContextPracticeConverter {
      * The country, and below it the stated NUTS unit; with neither a NUTS code nor a national implementation, the
      * place as the page words it becomes a named area.
      */
-    private static void place(InnoContext ctx, Resource p, long line, Map<String, String> row, Map<String, SheetCell> nutsUsed) {
+    private static void place(InnoContext ctx, Resource p, long line, Map<String, String> row, CellProblems problems,
+                              Map<String, SheetCell> nutsUsed) {
         String where = CSV + " line " + line;
         String country = ctx.countries.twoLetterCode(CsvTable.get(row, "country_iso3"), where);
         String nuts = CsvTable.get(row, "nuts_code");
@@ -90,7 +91,7 @@ final class ContextPracticeConverter {
         String location = CsvTable.get(row, "location_as_stated");
         Facts.text(p, IG.p("locationLabel"), location);
         ctx.placeInCountry(p, country, where);
-        PracticeFacts.place(p, line, row, CellProblems.failing(CSV), nutsUsed);
+        PracticeFacts.place(p, line, row, problems, nutsUsed);
         if (nuts.isEmpty() && !CsvTable.get(row, "implementation_level").equals("national")) {
             if (location.isEmpty()) throw new IllegalArgumentException(where + ": a practice below national level needs nuts_code or location_as_stated");
             p.addProperty(DCTerms.spatial, ctx.namedArea(location));
