@@ -1,6 +1,7 @@
 package org.innograph;
 
 import org.apache.jena.sys.JenaSystem;
+import org.innograph.vocabulary.SparqlFiles;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,6 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class InnoGraphApplication {
+
+    /** InnoGraph's own SPARQL is parsed as the application starts: a malformed file stops the start, naming it. */
+    public InnoGraphApplication() {
+        SparqlFiles.names();
+    }
 
     public static void main(String[] args) {
         // Jena initialises lazily on first use; doing it here keeps that second off the first request.

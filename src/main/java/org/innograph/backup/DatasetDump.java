@@ -2,16 +2,16 @@ package org.innograph.backup;
 
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.innograph.store.GraphStore;
+import org.innograph.vocabulary.SparqlFiles;
 
 /**
  * Writes the named graphs of the store, or one of them, as a stream of quads. Asked in SPARQL, as one supervised
@@ -43,12 +43,9 @@ public final class DatasetDump {
         Query query;
         Node graphNode = graph == null ? null : NodeFactory.createURI(graph);
         if (graph == null) {
-            query = QueryFactory.create("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }");
+            query = SparqlFiles.query("store/all-quads.rq");
         } else {
-            ParameterizedSparqlString select = new ParameterizedSparqlString(
-                    "SELECT ?s ?p ?o WHERE { GRAPH ?graph { ?s ?p ?o } }");
-            select.setIri("graph", graph);
-            query = select.asQuery();
+            query = SparqlFiles.query("store/graph-triples.rq", Map.of("g", graphNode));
         }
         AtomicLong count = new AtomicLong();
         store.query(query, timeLimit, execution -> {
@@ -72,8 +69,7 @@ public final class DatasetDump {
 
     /** Whether the store has a graph of this name with anything in it. */
     public static boolean hasGraph(GraphStore store, String graph) {
-        ParameterizedSparqlString ask = new ParameterizedSparqlString("ASK { GRAPH ?g { ?s ?p ?o } }");
-        ask.setIri("g", graph);
-        return store.read(connection -> connection.queryAsk(ask.asQuery()));
+        Query ask = SparqlFiles.query("store/graph-exists.rq", Map.of("g", NodeFactory.createURI(graph)));
+        return store.read(connection -> connection.queryAsk(ask));
     }
 }

@@ -12,6 +12,7 @@ import org.innograph.problems.RefusalException;
 import org.innograph.sparql.AbsoluteIri;
 import org.innograph.sparql.SparqlProperties;
 import org.innograph.store.GraphStore;
+import org.innograph.vocabulary.SparqlFiles;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -50,7 +51,7 @@ class DumpController {
             }
         } else {
             // Asked before the 200 goes out, so that a store that cannot be reached is a 503, not a cut-off file.
-            store.read(connection -> connection.queryAsk("ASK {}"));
+            store.read(connection -> connection.queryAsk(SparqlFiles.query("store/ping.rq")));
         }
         String name = "innograph-" + (graph == null ? "" : graph.substring(graph.lastIndexOf('/') + 1)
                 .replaceAll("[^A-Za-z0-9._-]", "_") + "-") + LocalDate.now() + "." + dumpFormat.extension() + ".gz";

@@ -33,11 +33,11 @@ import org.innograph.bench.ReferenceData.Theme;
  */
 public final class PracticeGraphGenerator {
 
-    public static final String GRAPH = "https://w3id.org/innograph/graph/synthetic";
+    public static final String GRAPH = org.innograph.vocabulary.IG.GRAPH + "synthetic";
 
-    private static final String ID = "https://w3id.org/innograph/id/";
-    private static final String SOURCE = "https://w3id.org/innograph/synthetic/source/";
-    private static final String IG = "https://w3id.org/innograph/ontology#";
+    private static final String ID = org.innograph.vocabulary.IG.ID;
+    private static final String SOURCE = org.innograph.vocabulary.IG.BASE + "synthetic/source/";
+    private static final String IG = org.innograph.vocabulary.IG.NS;
     private static final String RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
     private static final String RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label";
     private static final String DCT = "http://purl.org/dc/terms/";

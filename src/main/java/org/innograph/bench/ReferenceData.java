@@ -20,7 +20,7 @@ import org.apache.jena.vocabulary.SKOS;
  */
 record ReferenceData(List<Region> regions, List<Theme> themes) {
 
-    private static final String IG = "https://w3id.org/innograph/ontology#";
+    private static final String IG = org.innograph.vocabulary.IG.NS;
 
     /** A NUTS unit a practice can be located in. */
     record Region(String iri, String label, String country) {

@@ -15,6 +15,7 @@ import org.innograph.ingest.ImportService;
 import org.innograph.ingest.ImportValidator;
 import org.innograph.ingest.PracticeTemplate;
 import org.innograph.store.GraphStore;
+import org.innograph.vocabulary.IG;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Imports files as POST /api/imports does: validated against the SHACL shapes, each file "
-                + "written in one transaction into its own graph https://w3id.org/innograph/graph/import/{id} with "
+                + "written in one transaction into its own graph " + IG.GRAPH + "import/{id} with "
                 + "its provenance. A file with problems is not written at all; the problems are listed.",
                 "Formats by file name: .ttl .nt .nq .trig .jsonld .rdf, and .csv (the good-practice template, or a "
                         + "Eurostat SDMX-CSV table).",

@@ -24,6 +24,7 @@ import org.apache.jena.riot.RDFLanguages;
 import org.innograph.backup.StoreBackup;
 import org.innograph.ingest.GraphNames;
 import org.innograph.store.EmbeddedStore;
+import org.innograph.vocabulary.IG;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Bulk-loads RDF files into the embedded TDB2 store with Jena's TDB2 loader (fast, no "
                 + "validation: for shipped data and dumps; curators' files go through 'import').",
                 "A triples file goes into the graph the service would load it into (the graph it declares as a "
-                        + "void:Dataset, else https://w3id.org/innograph/graph/{file base name}); quads keep their "
+                        + "void:Dataset, else " + IG.GRAPH + "{file base name}); quads keep their "
                         + "graphs. Files may be gzip-compressed (.gz)."})
 class LoadCommand implements Callable<Integer> {
 

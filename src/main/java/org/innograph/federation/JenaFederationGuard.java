@@ -20,6 +20,7 @@ import org.apache.jena.sparql.service.single.ChainingServiceExecutor;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.sparql.util.Symbol;
 import org.apache.jena.update.UpdateException;
+import org.innograph.vocabulary.IG;
 
 /**
  * The allow-list enforced inside Jena for the embedded store, behind the check of the parsed request: should
@@ -29,8 +30,8 @@ import org.apache.jena.update.UpdateException;
  */
 public final class JenaFederationGuard {
 
-    static final Symbol POLICY = Symbol.create("https://w3id.org/innograph/ontology#federationPolicy");
-    private static final Symbol CLIENT = Symbol.create("https://w3id.org/innograph/ontology#federationClient");
+    static final Symbol POLICY = Symbol.create(IG.NS + "federationPolicy");
+    private static final Symbol CLIENT = Symbol.create(IG.NS + "federationClient");
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private JenaFederationGuard() {

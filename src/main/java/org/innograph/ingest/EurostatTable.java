@@ -24,6 +24,7 @@ import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.innograph.vocabulary.IG;
 
 /**
  * A Eurostat table in SDMX-CSV ({@code DATAFLOW, LAST UPDATE, freq, unit, geo, TIME_PERIOD, OBS_VALUE, OBS_FLAG}
@@ -40,11 +41,11 @@ public final class EurostatTable {
     static final String DIMENSION = "http://purl.org/linked-data/sdmx/2009/dimension#";
     static final String MEASURE = "http://purl.org/linked-data/sdmx/2009/measure#";
     static final String ATTRIBUTE = "http://purl.org/linked-data/sdmx/2009/attribute#";
-    private static final String NUTS = "http://data.europa.eu/nuts/code/";
-    private static final String DATASET = "https://w3id.org/innograph/id/dataset/eurostat/";
-    private static final String OBSERVATION = "https://w3id.org/innograph/id/observation/eurostat/";
+    private static final String NUTS = IG.NUTS;
+    private static final String DATASET = IG.ID + "dataset/eurostat/";
+    private static final String OBSERVATION = IG.ID + "observation/eurostat/";
     /** Properties for a table's own dimension columns (sectperf, nace_r2, …), one per column name. */
-    public static final String DIMENSION_PROPERTY = "https://w3id.org/innograph/id/eurostat-dimension/";
+    public static final String DIMENSION_PROPERTY = IG.ID + "eurostat-dimension/";
     private static final String ESTAT = "http://publications.europa.eu/resource/authority/corporate-body/ESTAT";
     private static final String CC_BY = "https://creativecommons.org/licenses/by/4.0/";
     private static final List<String> REQUIRED = List.of("DATAFLOW", "LAST UPDATE", "freq", "geo", "TIME_PERIOD",
@@ -163,7 +164,7 @@ public final class EurostatTable {
             for (int i = 0; i < dimensions.size(); i++) {
                 observation.addProperty(property(DIMENSION_PROPERTY, dimensions.get(i)), key.get(i));
             }
-            observation.addLiteral(property(ReferenceData.IG, "isDerived"), model.createTypedLiteral(false));
+            observation.addLiteral(property(IG.NS, "isDerived"), model.createTypedLiteral(false));
             observation.addProperty(DCTerms.source, model.createResource(page(flow.group(2))));
             observations++;
         }

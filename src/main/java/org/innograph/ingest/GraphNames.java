@@ -9,11 +9,12 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.VOID;
 
 import org.apache.jena.riot.RDFLanguages;
+import org.innograph.vocabulary.IG;
 
 /** How named graphs are called: {@code https://w3id.org/innograph/graph/{source}}. */
 public final class GraphNames {
 
-    public static final String GRAPH_BASE = "https://w3id.org/innograph/graph/";
+    public static final String GRAPH_BASE = IG.GRAPH;
 
     /** Bookkeeping of what the shipped files were when they were loaded (content hashes). */
     public static final String LOAD_STATE = GRAPH_BASE + "load-state";

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
@@ -24,23 +26,20 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.innograph.store.GraphStore;
+import org.innograph.vocabulary.IG;
+import org.innograph.vocabulary.SparqlFiles;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Curators' imports. Each file is parsed (or converted, for the CSV kinds), held to the SHACL shapes together
  * with the reference data it points to, and only then written, in one write, as its own named graph
- * {@code https://w3id.org/innograph/graph/import/{id}} that also carries its PROV-O provenance. Any problem
+ * {@code …/graph/import/{id}} that also carries its PROV-O provenance. Any problem
  * stops the import before the store is touched.
  */
 public final class ImportService {
 
     public static final String GRAPH_BASE = GraphNames.GRAPH_BASE + "import/";
     private static final Pattern BATCH_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-    private static final String PROV = "http://www.w3.org/ns/prov#";
-    private static final String FOAF = "http://xmlns.com/foaf/0.1/";
-    private static final String VOID = "http://rdfs.org/ns/void#";
-    /** The property the shipped-data loader also keeps file hashes in (SHA-256, hexadecimal). */
-    private static final String CONTENT_HASH = ReferenceData.IG + "contentHash";
 
     private final GraphStore store;
     private final Supplier<ImportValidator> validator;
@@ -152,9 +151,8 @@ public final class ImportService {
                 .add(provenance(batch, started));
         AtomicBoolean existed = new AtomicBoolean();
         store.write(connection -> {
-            ParameterizedSparqlString ask = new ParameterizedSparqlString("ASK { GRAPH ?g { ?s ?p ?o } }");
-            ask.setIri("g", graphIri);
-            existed.set(connection.queryAsk(ask.asQuery()));
+            existed.set(connection.queryAsk(SparqlFiles.query("store/graph-exists.rq",
+                    Map.of("g", NodeFactory.createURI(graphIri)))));
             connection.put(graphIri, written);
         });
         return new ImportOutcome(existed.get() ? ImportOutcome.REPLACED : ImportOutcome.CREATED, batch);
@@ -175,35 +173,11 @@ public final class ImportService {
 
     /** The batches in the store, oldest first. */
     public List<ImportBatch> list() {
-        String query = """
-                PREFIX prov: <http://www.w3.org/ns/prov#>
-                PREFIX dct: <http://purl.org/dc/terms/>
-                PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-                PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-                PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-                PREFIX void: <http://rdfs.org/ns/void#>
-                PREFIX ig: <https://w3id.org/innograph/ontology#>
-                SELECT ?g ?id ?fileName ?format ?sha ?user ?started ?tool ?triples
-                       (GROUP_CONCAT(?note; separator="\\n") AS ?notes)
-                WHERE {
-                  GRAPH ?g {
-                    ?g prov:wasGeneratedBy ?activity ; dct:identifier ?id ; void:triples ?triples ;
-                       prov:wasDerivedFrom ?file .
-                    ?file dct:title ?fileName ; dct:format ?format ; ig:contentHash ?sha .
-                    ?activity prov:startedAtTime ?started ; prov:wasAssociatedWith ?account, ?software .
-                    ?account foaf:accountName ?user .
-                    ?software a prov:SoftwareAgent ; rdfs:label ?tool .
-                    OPTIONAL { ?g skos:note ?note }
-                  }
-                  FILTER(STRSTARTS(STR(?g), ?base))
-                }
-                GROUP BY ?g ?id ?fileName ?format ?sha ?user ?started ?tool ?triples
-                ORDER BY ?started ?id""";
-        ParameterizedSparqlString select = new ParameterizedSparqlString(query);
-        select.setLiteral("base", GRAPH_BASE);
+        Query select = SparqlFiles.query("ingest/import-batches.rq",
+                Map.of("base", NodeFactory.createLiteralString(GRAPH_BASE)));
         return store.read(connection -> {
             List<ImportBatch> batches = new ArrayList<>();
-            connection.querySelect(select.asQuery(), row -> {
+            connection.querySelect(select, row -> {
                 if (!row.contains("g")) {
                     return; // the one empty group Jena gives when there are no batches
                 }
@@ -241,18 +215,18 @@ public final class ImportService {
         Model model = ModelFactory.createDefaultModel();
         String graph = batch.graph();
         Resource file = model.createResource(graph + "#file");
-        file.addProperty(RDF.type, model.createResource(PROV + "Entity"));
+        file.addProperty(RDF.type, model.createResource(IG.PROV + "Entity"));
         file.addProperty(DCTerms.title, batch.fileName());
         file.addProperty(DCTerms.format, batch.format());
-        file.addProperty(ResourceFactory.createProperty(CONTENT_HASH), batch.sha256());
+        file.addProperty(IG.contentHash, batch.sha256());
         Resource account = model.createResource(graph + "#user");
-        account.addProperty(RDF.type, model.createResource(PROV + "Agent"));
-        account.addProperty(ResourceFactory.createProperty(FOAF + "accountName"), batch.user());
+        account.addProperty(RDF.type, model.createResource(IG.PROV + "Agent"));
+        account.addProperty(ResourceFactory.createProperty(IG.FOAF + "accountName"), batch.user());
         Resource software = model.createResource(graph + "#software");
-        software.addProperty(RDF.type, model.createResource(PROV + "SoftwareAgent"));
+        software.addProperty(RDF.type, model.createResource(IG.PROV + "SoftwareAgent"));
         software.addProperty(RDFS.label, batch.tool());
         Resource activity = model.createResource(graph + "#import");
-        activity.addProperty(RDF.type, model.createResource(PROV + "Activity"));
+        activity.addProperty(RDF.type, model.createResource(IG.PROV + "Activity"));
         activity.addProperty(RDFS.label, "import of " + batch.fileName(), "en");
         activity.addLiteral(prov("startedAtTime"), model.createTypedLiteral(started.toString(), XSDDatatype.XSDdateTime));
         activity.addLiteral(prov("endedAtTime"), model.createTypedLiteral(Instant.now().toString(),
@@ -261,20 +235,20 @@ public final class ImportService {
         activity.addProperty(prov("wasAssociatedWith"), account);
         activity.addProperty(prov("wasAssociatedWith"), software);
         Resource batchGraph = model.createResource(graph);
-        batchGraph.addProperty(RDF.type, model.createResource(PROV + "Entity"));
+        batchGraph.addProperty(RDF.type, model.createResource(IG.PROV + "Entity"));
         batchGraph.addProperty(DCTerms.identifier, batch.id());
         batchGraph.addProperty(RDFS.label, "import batch " + batch.id() + " (" + batch.fileName() + ")", "en");
         batchGraph.addProperty(prov("wasGeneratedBy"), activity);
         batchGraph.addProperty(prov("wasDerivedFrom"), file);
         batchGraph.addProperty(prov("wasAttributedTo"), account);
-        batchGraph.addLiteral(ResourceFactory.createProperty(VOID + "triples"),
+        batchGraph.addLiteral(IG.voidTriples,
                 model.createTypedLiteral(Long.toString(batch.triples()), XSDDatatype.XSDinteger));
         batch.notes().forEach(note -> batchGraph.addProperty(SKOS.note, note));
         return model;
     }
 
     private static org.apache.jena.rdf.model.Property prov(String local) {
-        return ResourceFactory.createProperty(PROV + local);
+        return ResourceFactory.createProperty(IG.PROV + local);
     }
 
     private static String mediaType(ImportFormat format) {

@@ -14,6 +14,7 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.innograph.ingest.convert.GoodPracticeRows;
 import org.innograph.ingest.convert.PersonNames;
 import org.innograph.ingest.convert.SheetCell;
+import org.innograph.vocabulary.IG;
 
 /**
  * The good-practice CSV template: the columns of {@code data/sources/inno-industry/good_practices.csv}, mapped by
@@ -24,7 +25,6 @@ import org.innograph.ingest.convert.SheetCell;
 public final class PracticeTemplate {
 
     public static final List<String> COLUMNS = GoodPracticeRows.COLUMNS;
-    private static final String NUTS = "http://data.europa.eu/nuts/code/";
 
     private final GoodPracticeRows mapping;
 
@@ -79,9 +79,9 @@ public final class PracticeTemplate {
             sheet.add(row.number(), row.cells());
         }
         Map<String, SheetCell> nuts = sheet.nutsCodes();
-        Set<String> known = reference.existingRegions(nuts.keySet().stream().map(code -> NUTS + code).toList());
+        Set<String> known = reference.existingRegions(nuts.keySet().stream().map(code -> IG.NUTS + code).toList());
         nuts.forEach((code, cell) -> {
-            if (!known.contains(NUTS + code)) {
+            if (!known.contains(IG.NUTS + code)) {
                 problems.add(ImportProblem.inCell(cell.row(), cell.column(), code, "not a NUTS 2021 or 2024 code of the graph"));
             }
         });

@@ -11,16 +11,16 @@ import java.util.function.Function;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.innograph.store.GraphStore;
+import org.innograph.vocabulary.SparqlFiles;
 
 /**
  * What an import may point to that is already in the graph: NUTS regions, countries, themes, projects, and the
@@ -29,7 +29,6 @@ import org.innograph.store.GraphStore;
  */
 public abstract class ReferenceData {
 
-    static final String IG = "https://w3id.org/innograph/ontology#";
     private static final int VALUES_CHUNK = 400;
 
     protected abstract <T> T read(Function<RDFConnection, T> work);
@@ -59,8 +58,7 @@ public abstract class ReferenceData {
 
     /** Country IRIs by the two-letter codes sources use: the NUTS country code (EL, UK) and ISO alpha-2. */
     public Map<String, String> countriesByCode() {
-        String query = "PREFIX ig: <" + IG + "> SELECT ?country ?nuts ?iso WHERE { ?country a ig:Country . "
-                + "OPTIONAL { ?country ig:nutsCountryCode ?nuts } OPTIONAL { ?country ig:isoAlpha2 ?iso } }";
+        Query query = SparqlFiles.query("ingest/countries-by-code.rq");
         return read(connection -> {
             Map<String, String> byIso = new HashMap<>();
             Map<String, String> byNuts = new HashMap<>();
@@ -80,8 +78,7 @@ public abstract class ReferenceData {
 
     /** Theme IRIs by slug and by English label, lower case. */
     public Map<String, String> themesByName() {
-        String query = "PREFIX ig: <" + IG + "> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-                + "SELECT ?theme ?label WHERE { ?theme a ig:Theme . OPTIONAL { ?theme skos:prefLabel ?label } }";
+        Query query = SparqlFiles.query("ingest/themes-by-name.rq");
         return read(connection -> {
             Map<String, String> themes = new HashMap<>();
             connection.querySelect(query, row -> {
@@ -99,7 +96,7 @@ public abstract class ReferenceData {
     public Set<String> existingRegions(Collection<String> iris) {
         Set<String> found = new HashSet<>();
         for (List<String> chunk : chunks(new ArrayList<>(iris))) {
-            Query query = withValues("PREFIX ig: <" + IG + "> SELECT DISTINCT ?r WHERE { ?r a ig:Region }", chunk);
+            Query query = withValues("ingest/existing-regions.rq", chunk);
             found.addAll(read(connection -> {
                 Set<String> rows = new HashSet<>();
                 connection.querySelect(query, row -> rows.add(row.getResource("r").getURI()));
@@ -117,11 +114,10 @@ public abstract class ReferenceData {
         Graph graph = GraphFactory.createDefaultGraph();
         List<String> iris = resources.stream().filter(Node::isURI).map(Node::getURI).distinct().toList();
         for (List<String> chunk : chunks(iris)) {
-            Query query = withValues("CONSTRUCT { ?r ?p ?o } WHERE { ?r ?p ?o }", chunk);
+            Query query = withValues("ingest/describe-references.rq", chunk);
             addAll(graph, read(connection -> connection.queryConstruct(query)));
         }
-        String hierarchy = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-                + "CONSTRUCT { ?c rdfs:subClassOf ?d } WHERE { ?c rdfs:subClassOf ?d FILTER(isIRI(?d)) }";
+        Query hierarchy = SparqlFiles.query("ingest/class-hierarchy.rq");
         addAll(graph, read(connection -> connection.queryConstruct(hierarchy)));
         return graph;
     }
@@ -131,12 +127,9 @@ public abstract class ReferenceData {
     }
 
     /** The IRIs go in as a VALUES block built from nodes, never as text spliced into the query. */
-    private static Query withValues(String template, List<String> iris) {
-        Query query = QueryFactory.create(template);
-        Var r = Var.alloc("r");
-        query.setValuesDataBlock(List.of(r), iris.stream()
-                .map(iri -> BindingFactory.binding(r, org.apache.jena.graph.NodeFactory.createURI(iri))).toList());
-        return query;
+    private static Query withValues(String queryFile, List<String> iris) {
+        return SparqlFiles.withValues(SparqlFiles.query(queryFile),
+                Map.of(Var.alloc("r"), iris.stream().map(NodeFactory::createURI).toList()));
     }
 
     private static <T> List<List<T>> chunks(List<T> items) {

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
@@ -37,9 +38,9 @@ import org.apache.jena.sparql.modify.request.UpdateDrop;
 import org.apache.jena.update.UpdateRequest;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.VOID;
-import org.apache.jena.query.ParameterizedSparqlString;
 import org.innograph.store.EmbeddedStore;
 import org.innograph.store.GraphStore;
+import org.innograph.vocabulary.SparqlFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +53,6 @@ import org.slf4j.LoggerFactory;
 public class ShippedDataLoader {
 
     private static final Logger log = LoggerFactory.getLogger(ShippedDataLoader.class);
-    private static final String HASH = "https://w3id.org/innograph/ontology#contentHash";
-    private static final String LOADED_FROM = "https://w3id.org/innograph/ontology#loadedFrom";
 
     private final GraphStore store;
     private final List<Path> directories;
@@ -121,14 +120,10 @@ public class ShippedDataLoader {
     }
 
     private Map<String, LoadedFile> loadedFiles() {
-        ParameterizedSparqlString query = new ParameterizedSparqlString(
-                "SELECT ?g ?file ?hash WHERE { GRAPH ?state { ?g ?loadedFrom ?file ; ?hashProperty ?hash } }");
-        query.setIri("state", GraphNames.LOAD_STATE);
-        query.setIri("loadedFrom", LOADED_FROM);
-        query.setIri("hashProperty", HASH);
+        Query query = SparqlFiles.query("ingest/loaded-files.rq", Map.of("state", iri(GraphNames.LOAD_STATE)));
         return store.read(connection -> {
             Map<String, LoadedFile> files = new HashMap<>();
-            try (QueryExecution execution = connection.query(query.asQuery())) {
+            try (QueryExecution execution = connection.query(query)) {
                 execution.execSelect().forEachRemaining(row -> {
                     String path = row.getLiteral("file").getString();
                     files.put(path, new LoadedFile(path, row.getResource("g").getURI(),
@@ -231,25 +226,17 @@ public class ShippedDataLoader {
     }
 
     private static UpdateRequest loadRecord(String graph, Path file, String hash) {
-        ParameterizedSparqlString record = new ParameterizedSparqlString("""
-                DELETE WHERE { GRAPH ?state { ?g ?p ?o } } ;
-                INSERT DATA { GRAPH ?state { ?g ?hashProperty ?hash ; ?loadedFrom ?file } }""");
-        record.setIri("state", GraphNames.LOAD_STATE);
-        record.setIri("g", graph);
-        record.setIri("hashProperty", HASH);
-        record.setIri("loadedFrom", LOADED_FROM);
-        record.setLiteral("hash", hash);
-        record.setLiteral("file", file.toString());
-        return record.asUpdate();
+        return SparqlFiles.update("ingest/record-loaded-file.ru", Map.of("state", iri(GraphNames.LOAD_STATE),
+                "g", iri(graph), "hash", NodeFactory.createLiteralString(hash),
+                "file", NodeFactory.createLiteralString(file.toString())));
     }
 
     private void dropGraph(String graph) {
-        ParameterizedSparqlString drop = new ParameterizedSparqlString("""
-                DROP SILENT GRAPH ?g ;
-                DELETE WHERE { GRAPH ?state { ?g ?p ?o } }""");
-        drop.setIri("g", graph);
-        drop.setIri("state", GraphNames.LOAD_STATE);
-        store.write(connection -> connection.update(drop.asUpdate()));
+        // DROP takes no variable, so it is built as an operation; the bookkeeping goes in the same request.
+        UpdateRequest drop = new UpdateRequest().add(new UpdateDrop(iri(graph), true));
+        SparqlFiles.update("ingest/forget-loaded-file.ru", Map.of("state", iri(GraphNames.LOAD_STATE), "g", iri(graph)))
+                .getOperations().forEach(drop::add);
+        store.write(connection -> connection.update(drop));
         log.info("Dropped {}: its shipped file is gone", graph);
     }
 
@@ -292,5 +279,9 @@ public class ShippedDataLoader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Node iri(String iri) {
+        return NodeFactory.createURI(iri);
     }
 }

@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.jena.query.ParameterizedSparqlString;
-import org.apache.jena.query.QueryFactory;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
@@ -16,11 +16,14 @@ import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.VOID;
 import org.innograph.ingest.GraphNames;
+import org.innograph.vocabulary.IG;
+import org.innograph.vocabulary.SparqlFiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,11 +34,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class DatasetDescription {
 
-    private static final String SELF_DESCRIPTION = "CONSTRUCT { ?g ?p ?o } WHERE { GRAPH ?g { ?g ?p ?o } }";
-    private static final String TRIPLES_PER_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g";
-    private static final String EXAMPLES = """
-            PREFIX ig: <https://w3id.org/innograph/ontology#>
-            SELECT ?class (SAMPLE(?x) AS ?example) WHERE { ?x a ?class FILTER(isIRI(?x)) } GROUP BY ?class""";
     private static final List<String> EXAMPLE_CLASSES = List.of("ig:GoodPractice", "ig:PolicyInstrument",
             "ig:ActionPlan", "ig:Action", "ig:Cluster", "ig:Organisation", "ig:Project", "ig:Theme", "ig:Region",
             "ig:Country");
@@ -63,7 +61,7 @@ public class DatasetDescription {
     /** @param service this server's root URL, for the endpoint and dump addresses */
     public Model describe(String service) {
         Model void_ = ModelFactory.createDefaultModel();
-        Vocabulary.PREFIXES.forEach(void_::setNsPrefix);
+        IG.PREFIXES.forEach(void_::setNsPrefix);
         Resource dataset = void_.createResource(datasetIri())
                 .addProperty(RDF.type, VOID.Dataset).addProperty(RDF.type, DCAT.Dataset)
                 .addProperty(DCTerms.title, void_.createLiteral("InnoGraph", "en"))
@@ -79,10 +77,10 @@ public class DatasetDescription {
                 .addProperty(VOID.feature, void_.createResource("http://www.w3.org/ns/formats/Turtle"))
                 .addProperty(VOID.feature, void_.createResource("http://www.w3.org/ns/formats/JSON-LD"));
         VOCABULARIES.forEach(prefix -> dataset.addProperty(VOID.vocabulary,
-                void_.createResource(Vocabulary.PREFIXES.get(prefix))));
+                void_.createResource(IG.PREFIXES.get(prefix))));
 
         long total = 0;
-        for (QuerySolution row : reader.select(QueryFactory.create(TRIPLES_PER_GRAPH))) {
+        for (QuerySolution row : reader.select(SparqlFiles.query("store/triples-per-graph.rq"))) {
             String graph = row.getResource("g").getURI();
             if (graph.equals(GraphNames.LOAD_STATE)) {
                 continue;
@@ -92,9 +90,8 @@ public class DatasetDescription {
             Resource subset = void_.createResource(graph);
             dataset.addProperty(VOID.subset, subset);
             subset.addProperty(RDF.type, VOID.Dataset);
-            ParameterizedSparqlString self = new ParameterizedSparqlString(SELF_DESCRIPTION);
-            self.setIri("g", graph);
-            Resource described = reader.construct(self.asQuery()).getResource(graph);
+            Resource described = reader.construct(SparqlFiles.query("linkeddata/graph-self-description.rq",
+                    Map.of("g", NodeFactory.createURI(graph)))).getResource(graph);
             for (Statement statement : described.listProperties().toList()) {
                 if (!statement.getPredicate().equals(VOID.triples)) {
                     void_.add(subset, statement.getPredicate(), statement.getObject());
@@ -105,8 +102,10 @@ public class DatasetDescription {
         dataset.addLiteral(VOID.triples, void_.createTypedLiteral(total));
 
         Map<String, String> examples = new HashMap<>();
-        List<String> classes = EXAMPLE_CLASSES.stream().map(Vocabulary::expand).toList();
-        for (QuerySolution row : reader.select(GraphReader.withValues(EXAMPLES, "class", classes))) {
+        List<String> classes = EXAMPLE_CLASSES.stream().map(IG::expand).toList();
+        Query examplesOf = SparqlFiles.withValues(SparqlFiles.query("linkeddata/class-examples.rq"),
+                Map.of(Var.alloc("class"), classes.stream().map(NodeFactory::createURI).toList()));
+        for (QuerySolution row : reader.select(examplesOf)) {
             examples.put(row.getResource("class").getURI(), row.getResource("example").getURI());
         }
         classes.stream().filter(examples::containsKey)

@@ -1,25 +1,44 @@
 package org.innograph.linkeddata;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.innograph.vocabulary.SparqlFiles;
 import org.springframework.stereotype.Component;
 
-/** Human names for IRIs: English first, then untagged, then any language, as a reader of this graph expects. */
+/**
+ * Human names for IRIs, the one rule for pages, search, charts and stored-query answers. A reader of this graph
+ * reads English: an English label first, then one without a language, then any other. Within a language the
+ * preferred label ({@code skos:prefLabel}) before the plain one ({@code rdfs:label}) before a title
+ * ({@code dct:title}, all that named graphs and documents have); among equals the first in text order, so the
+ * same graph always gives the same name.
+ */
 @Component
 public class Labels {
 
-    private static final String LABELS = """
-            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-            PREFIX dct: <http://purl.org/dc/terms/>
-            SELECT ?x ?label WHERE { ?x rdfs:label|skos:prefLabel|dct:title ?label }""";
     private static final int BATCH = 400;
+    private static final List<String> PROPERTIES = List.of(SKOS.prefLabel.getURI(), RDFS.label.getURI(),
+            DCTerms.title.getURI());
+
+    private record Candidate(Literal label, String property) {
+    }
+
+    private static final Comparator<Candidate> PREFERENCE = Comparator
+            .comparingInt((Candidate candidate) -> languageRank(candidate.label().getLanguage()))
+            .thenComparingInt(candidate -> PROPERTIES.indexOf(candidate.property()))
+            .thenComparing(candidate -> candidate.label().getLexicalForm());
 
     private final GraphReader reader;
 
@@ -29,32 +48,29 @@ public class Labels {
 
     /** Labels of the IRIs that have one; the others are absent from the map. */
     public Map<String, String> of(Collection<String> iris) {
-        Map<String, Literal> best = new HashMap<>();
+        Map<String, Candidate> best = new HashMap<>();
         List<String> distinct = iris.stream().distinct().toList();
         for (int from = 0; from < distinct.size(); from += BATCH) {
             List<String> batch = distinct.subList(from, Math.min(distinct.size(), from + BATCH));
-            for (QuerySolution row : reader.select(GraphReader.withValues(LABELS, "x", batch))) {
-                String iri = row.getResource("x").getURI();
-                if (!row.get("label").isLiteral()) {
-                    continue;
-                }
-                Literal label = row.getLiteral("label");
-                Literal current = best.get(iri);
-                if (current == null || rank(label) < rank(current)
-                        || (rank(label) == rank(current) && label.getLexicalForm().compareTo(current.getLexicalForm()) < 0)) {
-                    best.put(iri, label);
-                }
+            Query query = SparqlFiles.withValues(SparqlFiles.query("linkeddata/labels.rq"),
+                    Map.of(Var.alloc("x"), batch.stream().map(NodeFactory::createURI).toList()));
+            for (QuerySolution row : reader.select(query)) {
+                Candidate candidate = new Candidate(row.getLiteral("label"), row.getResource("property").getURI());
+                best.merge(row.getResource("x").getURI(), candidate,
+                        (current, other) -> PREFERENCE.compare(other, current) < 0 ? other : current);
             }
         }
-        return best.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getLexicalForm()));
+        Map<String, String> labels = new HashMap<>();
+        best.forEach((iri, candidate) -> labels.put(iri, candidate.label().getLexicalForm()));
+        return labels;
     }
 
-    private static int rank(Literal label) {
-        String language = label.getLanguage();
-        if (language.equals("en") || language.startsWith("en-")) {
+    private static int languageRank(String language) {
+        String tag = language.toLowerCase(Locale.ROOT);
+        if (tag.equals("en") || tag.startsWith("en-")) {
             return 0;
         }
-        return language.isEmpty() ? 1 : 2;
+        return tag.isEmpty() ? 1 : 2;
     }
 
     /** A readable name for an IRI that has no label: its last path segment or fragment. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.innograph.vocabulary.IG;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -129,8 +130,8 @@ class LinkedDataController {
             model.addAttribute("inspired", related.actionsInspiredBy(iri));
             return "practice";
         }
-        if (description.hasType("ig:Region") && iri.startsWith(Vocabulary.NUTS)) {
-            model.addAttribute("code", iri.substring(Vocabulary.NUTS.length()));
+        if (description.hasType("ig:Region") && iri.startsWith(IG.NUTS)) {
+            model.addAttribute("code", iri.substring(IG.NUTS.length()));
             model.addAttribute("practices", related.locatedIn(iri, "ig:GoodPractice"));
             model.addAttribute("organisations", related.locatedIn(iri, "ig:Organisation"));
             model.addAttribute("clusters", related.locatedIn(iri, "ig:Cluster"));

@@ -2,6 +2,7 @@ package org.innograph.linkeddata;
 
 import java.time.Duration;
 
+import org.innograph.vocabulary.IG;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inboundLimit the most inbound links a page lists (a country has thousands of regions pointing at it)
  */
 @ConfigurationProperties("innograph.linked-data")
-public record LinkedDataProperties(@DefaultValue("https://w3id.org/innograph/") String baseIri,
+public record LinkedDataProperties(@DefaultValue(IG.BASE) String baseIri,
                                    @DefaultValue("10s") Duration queryTimeout,
                                    @DefaultValue("300") int inboundLimit) {
 

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Model;
@@ -20,6 +20,8 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.innograph.ingest.GraphNames;
+import org.innograph.vocabulary.IG;
+import org.innograph.vocabulary.SparqlFiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +33,6 @@ public class OntologyDocumentation {
 
     public static final String GRAPH = GraphNames.GRAPH_BASE + "ontology";
 
-    private static final String ONTOLOGY_GRAPH = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?graph { ?s ?p ?o } }";
-    // One lookup per term: a grouped SAMPLE over all terms would read every statement of every property.
-    private static final String CLASS_EXAMPLE = "SELECT ?x WHERE { ?x a ?term FILTER(isIRI(?x)) } LIMIT 1";
-    private static final String PROPERTY_EXAMPLE = "SELECT ?x WHERE { ?x ?term ?o FILTER(isIRI(?x)) } LIMIT 1";
 
     /** One class or property. {@code domain} and {@code range} are links; a union reads "A or B". */
     public record Term(String id, String iri, String label, String comment, List<ResourceLink> parents,
@@ -62,22 +60,19 @@ public class OntologyDocumentation {
         if (known != null && known.generation() == generation) {
             return known;
         }
-        ParameterizedSparqlString graph = new ParameterizedSparqlString(ONTOLOGY_GRAPH);
-        graph.setIri("graph", GRAPH);
-        Model ontology = reader.construct(graph.asQuery());
-        Vocabulary.PREFIXES.forEach(ontology::setNsPrefix);
+        Model ontology = reader.construct(SparqlFiles.query("linkeddata/graph.rq",
+                Map.of("graph", NodeFactory.createURI(GRAPH))));
+        IG.PREFIXES.forEach(ontology::setNsPrefix);
         List<Resource> classes = terms(ontology, OWL.Class);
         List<Resource> objectProperties = terms(ontology, OWL.ObjectProperty);
         List<Resource> datatypeProperties = terms(ontology, OWL.DatatypeProperty);
         List<Resource> all = new ArrayList<>(classes);
         all.addAll(objectProperties);
         all.addAll(datatypeProperties);
-        List<Query> lookups = all.stream().map(term -> {
-            ParameterizedSparqlString lookup = new ParameterizedSparqlString(
-                    classes.contains(term) ? CLASS_EXAMPLE : PROPERTY_EXAMPLE);
-            lookup.setIri("term", term.getURI());
-            return lookup.asQuery();
-        }).toList();
+        // One lookup per term: a grouped SAMPLE over all terms would read every statement of every property.
+        List<Query> lookups = all.stream().map(term -> SparqlFiles.query(classes.contains(term)
+                ? "linkeddata/class-example.rq" : "linkeddata/property-example.rq", Map.of("term", term.asNode())))
+                .toList();
         List<List<QuerySolution>> answers = reader.selectEach(lookups);
         Map<String, String> examples = new HashMap<>();
         for (int i = 0; i < all.size(); i++) {
@@ -96,7 +91,7 @@ public class OntologyDocumentation {
 
     private static List<Resource> terms(Model ontology, Resource kind) {
         return ontology.listSubjectsWithProperty(RDF.type, kind).toList().stream()
-                .filter(term -> term.isURIResource() && term.getURI().startsWith(Vocabulary.IG))
+                .filter(term -> term.isURIResource() && term.getURI().startsWith(IG.NS))
                 .sorted(Comparator.comparing(Resource::getURI)).toList();
     }
 
@@ -132,7 +127,7 @@ public class OntologyDocumentation {
         for (Resource term : terms) {
             String iri = term.getURI();
             String example = examples.get(iri);
-            documented.add(new Term(iri.substring(Vocabulary.IG.length()), iri, text(term, RDFS.label),
+            documented.add(new Term(iri.substring(IG.NS.length()), iri, text(term, RDFS.label),
                     text(term, RDFS.comment), links(ontology, term, parent), links(ontology, term, RDFS.domain),
                     links(ontology, term, RDFS.range), example == null ? null : new ResourceLink(example,
                     iris.pageOf(example), exampleNames.getOrDefault(example, Labels.fallback(example)), "")));
@@ -163,11 +158,11 @@ public class OntologyDocumentation {
 
     private ResourceLink link(Model ontology, Resource term) {
         String iri = term.getURI();
-        if (iri.startsWith(Vocabulary.IG)) {
+        if (iri.startsWith(IG.NS)) {
             String label = text(ontology.getResource(iri), RDFS.label);
-            return new ResourceLink(iri, "#" + iri.substring(Vocabulary.IG.length()),
+            return new ResourceLink(iri, "#" + iri.substring(IG.NS.length()),
                     label.isEmpty() ? Labels.fallback(iri) : label, "");
         }
-        return new ResourceLink(iri, iri, Vocabulary.shortName(iri), "");
+        return new ResourceLink(iri, iri, IG.shortName(iri), "");
     }
 }

@@ -1,19 +1,24 @@
 package org.innograph.linkeddata;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
 import org.apache.jena.query.QuerySolution;
 import org.innograph.problems.Refusal;
 import org.innograph.recommend.RankingOptions;
 import org.innograph.recommend.Reason;
 import org.innograph.recommend.Recommendation;
 import org.innograph.recommend.RecommendationService;
+import org.innograph.vocabulary.IG;
+import org.innograph.vocabulary.SparqlFiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -23,43 +28,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RelatedResources {
-
-    private static final String PROLOGUE = """
-            PREFIX ig: <https://w3id.org/innograph/ontology#>
-            PREFIX dct: <http://purl.org/dc/terms/>
-            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-            """;
-    private static final String INSPIRED_ACTIONS = PROLOGUE + """
-            SELECT DISTINCT ?item ?note WHERE {
-              # confirmed inspirations are stated plainly; likely or possible ones only as qualified links
-              { ?item ig:inspiredBy ?practice }
-              UNION
-              { ?item ig:inspirationLink ?link . ?link ig:linkedPractice ?practice ; ig:linkCertainty ?level .
-                FILTER(?level != ig:confirmed) ?level skos:prefLabel ?certainty }
-              OPTIONAL { ?plan ig:hasAction ?item . ?plan rdfs:label ?plan_label }
-              BIND(IF(BOUND(?certainty), CONCAT(COALESCE(STR(?plan_label), ""), " (", STR(?certainty), ")"), STR(?plan_label)) AS ?note)
-            } ORDER BY ?item""";
-    private static final String IN_REGION = PROLOGUE + """
-            SELECT DISTINCT ?item ?note WHERE {
-              ?item a ?class ; dct:spatial ?where .
-              ?where skos:broader* ?region .
-              OPTIONAL { ?where skos:notation ?code }
-              BIND(IF(?where = ?region, "here", CONCAT("in ", COALESCE(?code, "a sub-region"))) AS ?note)
-            } ORDER BY ?item""";
-    private static final String THEME_PRACTICES = PROLOGUE + """
-            SELECT DISTINCT ?item ?note WHERE {
-              ?item a ig:GoodPractice ; dct:subject ?subject .
-              ?subject skos:broader* ?theme .
-              ?subject rdfs:label ?subjectLabel .
-              BIND(IF(?subject = ?theme, "", CONCAT("via ", ?subjectLabel)) AS ?note)
-            } ORDER BY ?item""";
-    private static final String EUROVOC_MAPPING = PROLOGUE + """
-            SELECT ?item ?note WHERE {
-              VALUES ?match { skos:exactMatch skos:closeMatch skos:broadMatch skos:narrowMatch skos:relatedMatch }
-              ?theme ?match ?item .
-              BIND(REPLACE(STR(?match), "^.*#", "") AS ?note)
-            } ORDER BY ?note ?item""";
 
     private static final int RECOMMENDED = 8;
 
@@ -82,12 +50,12 @@ public class RelatedResources {
     }
 
     public List<ResourceLink> actionsInspiredBy(String practice) {
-        return links(bound(INSPIRED_ACTIONS, Map.of("practice", practice)));
+        return links(bound("linkeddata/inspired-actions.rq", Map.of("practice", practice)));
     }
 
     /** Resources of a class located in the region or anywhere under it (skos:broader*). */
     public List<ResourceLink> locatedIn(String region, String classCurie) {
-        return links(bound(IN_REGION, Map.of("region", region, "class", Vocabulary.expand(classCurie))));
+        return links(bound("linkeddata/located-in.rq", Map.of("region", region, "class", IG.expand(classCurie))));
     }
 
     /** The recommender's practices for the region, from outside it, with the reasons that rank them. */
@@ -119,21 +87,21 @@ public class RelatedResources {
 
     /** Practices with the theme or a narrower one. */
     public List<ResourceLink> practicesWithTheme(String theme) {
-        return links(bound(THEME_PRACTICES, Map.of("theme", theme)));
+        return links(bound("linkeddata/theme-practices.rq", Map.of("theme", theme)));
     }
 
     /** The EuroVoc concepts a theme is mapped to, with the kind of match. */
     public List<ResourceLink> euroVocMapping(String theme) {
-        return links(bound(EUROVOC_MAPPING, Map.of("theme", theme)));
+        return links(bound("linkeddata/eurovoc-mapping.rq", Map.of("theme", theme)));
     }
 
-    private static ParameterizedSparqlString bound(String query, Map<String, String> iriParameters) {
-        ParameterizedSparqlString bound = new ParameterizedSparqlString(query);
-        iriParameters.forEach(bound::setIri);
-        return bound;
+    private static Query bound(String queryFile, Map<String, String> iriParameters) {
+        Map<String, Node> terms = new HashMap<>();
+        iriParameters.forEach((name, iri) -> terms.put(name, NodeFactory.createURI(iri)));
+        return SparqlFiles.query(queryFile, terms);
     }
 
-    private List<ResourceLink> links(ParameterizedSparqlString query) {
+    private List<ResourceLink> links(Query query) {
         List<QuerySolution> rows = reader.select(query);
         Map<String, String> names = labels.of(rows.stream().map(row -> row.getResource("item").getURI()).toList());
         List<ResourceLink> links = new ArrayList<>();

@@ -10,30 +10,28 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.XSD;
 import org.innograph.ingest.GraphNames;
+import org.innograph.vocabulary.IG;
+import org.innograph.vocabulary.SparqlFiles;
 import org.springframework.stereotype.Component;
 
 /** Reads what the graph says about one resource, for its page and for its RDF representations. */
 @Component
 public class ResourceDescriber {
 
-    private static final String OUTGOING = "SELECT ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }";
-    private static final String INBOUND = "SELECT ?s ?p ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?s)) }";
-    // Blank nodes (e.g. OWL class expressions) have no page of their own, so they travel with their subject.
-    private static final String RDF_OUTGOING = """
-            CONSTRUCT { ?s ?p ?o . ?o ?p2 ?o2 } WHERE { ?s ?p ?o OPTIONAL { FILTER(isBlank(?o)) ?o ?p2 ?o2 } }""";
-    private static final String RDF_INBOUND = "CONSTRUCT { ?x ?p ?s } WHERE { ?x ?p ?s FILTER(isIRI(?x)) }";
     private static final String INFERRED_GRAPH = GraphNames.GRAPH_BASE + "inno-industry-inferred";
-    private static final List<String> FIRST = List.of(Vocabulary.RDF_TYPE, Vocabulary.expand("rdfs:label"),
-            Vocabulary.expand("skos:prefLabel"), Vocabulary.expand("dct:title"), Vocabulary.expand("dct:identifier"),
-            Vocabulary.expand("skos:notation"));
+    private static final List<String> FIRST = List.of(RDF.type.getURI(), IG.expand("rdfs:label"),
+            IG.expand("skos:prefLabel"), IG.expand("dct:title"), IG.expand("dct:identifier"),
+            IG.expand("skos:notation"));
 
     private final GraphReader reader;
     private final Labels labels;
@@ -49,12 +47,9 @@ public class ResourceDescriber {
 
     /** Empty when the graph says nothing about the IRI, in either direction. */
     public Optional<ResourceDescription> describe(String iri) {
-        ParameterizedSparqlString outgoing = new ParameterizedSparqlString(OUTGOING);
-        outgoing.setIri("s", iri);
-        List<QuerySolution> out = reader.select(outgoing);
-        ParameterizedSparqlString inbound = new ParameterizedSparqlString(INBOUND);
-        inbound.setIri("o", iri);
-        Query inboundQuery = inbound.asQuery();
+        Node resource = NodeFactory.createURI(iri);
+        List<QuerySolution> out = reader.select(SparqlFiles.query("linkeddata/outgoing.rq", Map.of("s", resource)));
+        Query inboundQuery = SparqlFiles.query("linkeddata/inbound.rq", Map.of("o", resource));
         inboundQuery.setLimit(properties.inboundLimit() + 1);
         List<QuerySolution> in = reader.select(inboundQuery);
         if (out.isEmpty() && in.isEmpty()) {
@@ -88,7 +83,7 @@ public class ResourceDescriber {
             add(inboundByProperty, row.getResource("p").getURI(), row.get("s"), row.getResource("g").getURI());
         }
         List<PropertyValues> outgoingRows = rows(outgoingByProperty, names);
-        List<ValueView> types = outgoingRows.stream().filter(row -> row.iri().equals(Vocabulary.RDF_TYPE))
+        List<ValueView> types = outgoingRows.stream().filter(row -> row.iri().equals(RDF.type.getURI()))
                 .findFirst().map(PropertyValues::values).orElse(List.of());
         String label = names.getOrDefault(iri, Labels.fallback(iri));
         return Optional.of(new ResourceDescription(iri, label, types, outgoingRows, rows(inboundByProperty, names),
@@ -97,15 +92,12 @@ public class ResourceDescriber {
 
     /** The resource as RDF: its own statements (with blank nodes they lead to) and the links pointing at it. */
     public Model rdf(String iri) {
-        ParameterizedSparqlString outgoing = new ParameterizedSparqlString(RDF_OUTGOING);
-        outgoing.setIri("s", iri);
-        Model model = reader.construct(outgoing.asQuery());
-        ParameterizedSparqlString inbound = new ParameterizedSparqlString(RDF_INBOUND);
-        inbound.setIri("s", iri);
-        Query inboundQuery = inbound.asQuery();
+        Node resource = NodeFactory.createURI(iri);
+        Model model = reader.construct(SparqlFiles.query("linkeddata/outgoing-rdf.rq", Map.of("s", resource)));
+        Query inboundQuery = SparqlFiles.query("linkeddata/inbound-rdf.rq", Map.of("s", resource));
         inboundQuery.setLimit(properties.inboundLimit());
         model.add(reader.construct(inboundQuery));
-        Vocabulary.PREFIXES.forEach(model::setNsPrefix);
+        IG.PREFIXES.forEach(model::setNsPrefix);
         return model;
     }
 
@@ -152,11 +144,11 @@ public class ResourceDescriber {
         String label = names.get(iri);
         // A resource we hold (it has a label here) or mint gets our page; anything else links out.
         String href = label != null || iris.isMinted(iri) ? iris.pageOf(iri) : iri;
-        return new ValueView(label != null ? label : Vocabulary.shortName(iri), iri, href, "", "", graphs, inferred);
+        return new ValueView(label != null ? label : IG.shortName(iri), iri, href, "", "", graphs, inferred);
     }
 
     private String documentation(String property) {
-        return property.startsWith(Vocabulary.IG) ? "/ontology#" + property.substring(Vocabulary.IG.length())
+        return property.startsWith(IG.NS) ? "/ontology#" + property.substring(IG.NS.length())
                 : property;
     }
 

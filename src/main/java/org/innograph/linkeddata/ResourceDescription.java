@@ -3,6 +3,8 @@ package org.innograph.linkeddata;
 import java.util.List;
 import java.util.Optional;
 
+import org.innograph.vocabulary.IG;
+
 /**
  * What a page shows about one resource: every property with its values, and the links that point at it.
  *
@@ -12,7 +14,7 @@ public record ResourceDescription(String iri, String label, List<ValueView> type
                                   List<PropertyValues> inbound, boolean inboundTruncated) {
 
     public boolean hasType(String curie) {
-        String type = Vocabulary.expand(curie);
+        String type = IG.expand(curie);
         return types.stream().anyMatch(value -> type.equals(value.iri()));
     }
 
@@ -28,13 +30,13 @@ public record ResourceDescription(String iri, String label, List<ValueView> type
     }
 
     public Optional<PropertyValues> property(String curie) {
-        String iri = Vocabulary.expand(curie);
+        String iri = IG.expand(curie);
         return properties.stream().filter(property -> property.iri().equals(iri)).findFirst();
     }
 
     /** Resources linking here through one property, e.g. the actions an {@code ig:inspiredBy} points from. */
     public List<ValueView> inbound(String curie) {
-        String iri = Vocabulary.expand(curie);
+        String iri = IG.expand(curie);
         return inbound.stream().filter(property -> property.iri().equals(iri)).findFirst()
                 .map(PropertyValues::values).orElse(List.of());
     }
@@ -42,7 +44,7 @@ public record ResourceDescription(String iri, String label, List<ValueView> type
     /** NUTS codes of the regions a resource is located in ({@code dct:spatial}), for the map. */
     public List<String> nutsCodes() {
         return values("dct:spatial").stream().map(ValueView::iri)
-                .filter(iri -> iri != null && iri.startsWith(Vocabulary.NUTS))
-                .map(iri -> iri.substring(Vocabulary.NUTS.length())).distinct().toList();
+                .filter(iri -> iri != null && iri.startsWith(IG.NUTS))
+                .map(iri -> iri.substring(IG.NUTS.length())).distinct().toList();
     }
 }

@@ -14,6 +14,7 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.innograph.sparql.AbsoluteIri;
+import org.innograph.vocabulary.IG;
 
 /**
  * What a stored-query parameter accepts, and the RDF term a value becomes. Each type turns the text a client
@@ -21,7 +22,7 @@ import org.innograph.sparql.AbsoluteIri;
  */
 public enum ParameterType {
 
-    IRI("iri", "an absolute IRI, e.g. https://w3id.org/innograph/id/practice/model-factory", "string", "uri") {
+    IRI("iri", "an absolute IRI, e.g. " + IG.PRACTICE + "model-factory", "string", "uri") {
         @Override
         Node parse(String value) {
             return absoluteIri(value);
@@ -100,7 +101,7 @@ public enum ParameterType {
     };
 
     static final String NUTS_BASE = "http://data.europa.eu/nuts/code/";
-    static final String THEME_BASE = "https://w3id.org/innograph/theme/";
+    static final String THEME_BASE = IG.THEME;
 
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
     // Country (2 letters, EL and UK included), then up to three levels; "Z" codes are the extra-regio units.

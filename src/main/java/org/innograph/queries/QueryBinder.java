@@ -10,10 +10,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.engine.binding.BindingFactory;
-import org.apache.jena.sparql.syntax.Element;
-import org.apache.jena.sparql.syntax.ElementData;
-import org.apache.jena.sparql.syntax.ElementGroup;
+import org.innograph.vocabulary.SparqlFiles;
 
 /**
  * Turns request parameters into a runnable copy of a stored query. Values are checked against the declared
@@ -53,29 +50,7 @@ public final class QueryBinder {
             }
             bindings.put(Var.alloc(parameter.name()), values(parameter, given));
         }
-        return withValues(QueryFactory.create(stored.query()), bindings);
-    }
-
-    /** The query with a VALUES block per variable at the start of its WHERE group; changes the query given. */
-    public static Query withValues(Query query, Map<Var, List<Node>> bindings) {
-        if (bindings.isEmpty()) {
-            return query;
-        }
-        ElementGroup group = new ElementGroup();
-        bindings.forEach((variable, nodes) -> {
-            ElementData data = new ElementData();
-            data.add(variable);
-            nodes.forEach(node -> data.add(BindingFactory.binding(variable, node)));
-            group.addElement(data);
-        });
-        Element pattern = query.getQueryPattern();
-        if (pattern instanceof ElementGroup existing) {
-            existing.getElements().forEach(group::addElement);
-        } else if (pattern != null) {
-            group.addElement(pattern);
-        }
-        query.setQueryPattern(group);
-        return query;
+        return SparqlFiles.withValues(QueryFactory.create(stored.query()), bindings);
     }
 
     /** The RDF terms for a parameter's values, each checked against its type and allowed values. */

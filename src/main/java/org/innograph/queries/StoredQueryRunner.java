@@ -7,14 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
-import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
+import org.innograph.linkeddata.Labels;
 import org.innograph.recommend.RankingStatisticsKeeper;
 import org.innograph.sparql.SparqlProperties;
 import org.innograph.store.GraphStore;
@@ -24,23 +23,19 @@ import org.springframework.stereotype.Service;
 @Service
 class StoredQueryRunner {
 
-    // Labels are looked up for the IRIs of one page in one query; English first, then untagged, then any.
-    private static final String LABELS = """
-            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-            SELECT ?iri ?label WHERE { ?iri rdfs:label|skos:prefLabel ?label }""";
-
     private final GraphStore store;
     private final SparqlProperties sparql;
     private final QueriesProperties properties;
     private final RankingStatisticsKeeper statistics;
+    private final Labels labels;
 
     StoredQueryRunner(GraphStore store, SparqlProperties sparql, QueriesProperties properties,
-            RankingStatisticsKeeper statistics) {
+            RankingStatisticsKeeper statistics, Labels labels) {
         this.store = store;
         this.sparql = sparql;
         this.properties = properties;
         this.statistics = statistics;
+        this.labels = labels;
     }
 
     StoredAnswer run(StoredQuery stored, Map<String, String[]> request) {
@@ -98,40 +93,11 @@ class StoredQueryRunner {
         return copy.build();
     }
 
-    /** A label for each IRI that has one (rdfs:label or skos:prefLabel), for showing rows to people. */
+    /** A label for each IRI that has one, by the rule all pages follow ({@link Labels}), for showing rows to people. */
     Map<Node, String> labels(Collection<Node> iris) {
-        Map<Node, String> labels = new HashMap<>();
-        if (iris.isEmpty()) {
-            return labels;
-        }
-        Query query = QueryBinder.withValues(QueryFactory.create(LABELS), Map.of(Var.alloc("iri"), List.copyOf(iris)));
-        Map<Node, Integer> ranks = new HashMap<>();
-        store.query(query, sparql.queryTimeout(), execution -> {
-            ResultSet results = execution.execSelect();
-            while (results.hasNext()) {
-                QuerySolution row = results.next();
-                if (!row.get("label").isLiteral()) {
-                    continue;
-                }
-                Literal label = row.getLiteral("label");
-                Node subject = row.get("iri").asNode();
-                int rank = rank(label.getLanguage());
-                Integer best = ranks.get(subject);
-                if (best == null || rank < best
-                        || (rank == best && label.getLexicalForm().compareTo(labels.get(subject)) < 0)) {
-                    ranks.put(subject, rank);
-                    labels.put(subject, label.getLexicalForm());
-                }
-            }
-            return null;
-        });
-        return labels;
-    }
-
-    private static int rank(String language) {
-        if (language.equalsIgnoreCase("en") || language.toLowerCase().startsWith("en-")) {
-            return 0;
-        }
-        return language.isEmpty() ? 1 : 2;
+        Map<Node, String> labelled = new HashMap<>();
+        labels.of(iris.stream().filter(Node::isURI).map(Node::getURI).toList())
+                .forEach((iri, label) -> labelled.put(NodeFactory.createURI(iri), label));
+        return labelled;
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.innograph.vocabulary.IG;
+
 /**
  * What an instrument's type or name says about the practices that fit it: a word in the text points to a theme.
  * Instruments carry no themes of their own, only free text ("national SME grant scheme", "regional programme
@@ -13,7 +15,7 @@ import java.util.Set;
  */
 final class InstrumentTypeThemes {
 
-    static final String THEME = "https://w3id.org/innograph/theme/";
+    static final String THEME = IG.THEME;
 
     private record Entry(String word, String theme) {
     }

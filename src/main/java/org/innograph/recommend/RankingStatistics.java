@@ -21,6 +21,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.vocabulary.RDF;
+import org.innograph.vocabulary.IG;
 
 /**
  * The statistics behind the recommendation ranking, as RDF in their own named graph, so that a ranking written in
@@ -43,9 +44,9 @@ import org.apache.jena.vocabulary.RDF;
  */
 public final class RankingStatistics {
 
-    public static final String GRAPH = "https://w3id.org/innograph/graph/statistics";
-    public static final String NS = "https://w3id.org/innograph/statistics#";
-    static final String BASE = "https://w3id.org/innograph/statistics/";
+    public static final String GRAPH = IG.GRAPH + "statistics";
+    public static final String NS = IG.STATISTICS;
+    static final String BASE = IG.BASE + "statistics/";
 
     private static final Node PRACTICE_COUNT = property("practiceCount");
     private static final Node IDF = property("idf");

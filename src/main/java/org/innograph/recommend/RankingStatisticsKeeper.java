@@ -2,14 +2,16 @@ package org.innograph.recommend;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
-import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.innograph.store.GraphStore;
 import org.innograph.store.StoreMode;
+import org.innograph.vocabulary.SparqlFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -87,12 +89,10 @@ public class RankingStatisticsKeeper {
     }
 
     private String storedHash() {
-        ParameterizedSparqlString query = new ParameterizedSparqlString(
-                "SELECT ?hash WHERE { GRAPH ?g { ?g ?contentHash ?hash } }");
-        query.setIri("g", RankingStatistics.GRAPH);
-        query.setParam("contentHash", RankingStatistics.CONTENT_HASH);
+        Query query = SparqlFiles.query("recommend/ranking-statistics-hash.rq", Map.of(
+                "g", NodeFactory.createURI(RankingStatistics.GRAPH), "contentHash", RankingStatistics.CONTENT_HASH));
         return store.read(connection -> {
-            try (QueryExecution execution = connection.query(query.asQuery())) {
+            try (QueryExecution execution = connection.query(query)) {
                 ResultSet rows = execution.execSelect();
                 if (!rows.hasNext()) {
                     return null;

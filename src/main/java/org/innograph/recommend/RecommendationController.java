@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import org.innograph.recommend.RankingOptions.Exclusion;
 import org.innograph.problems.JsonApi;
+import org.innograph.vocabulary.IG;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,8 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RecommendationController {
 
-    private static final String ID = "https://w3id.org/innograph/id/";
-    private static final String THEME = "https://w3id.org/innograph/theme/";
+    private static final String ID = IG.ID;
+    private static final String THEME = IG.THEME;
     private static final Pattern NUTS_CODE = Pattern.compile("[A-Z]{2}[A-Z0-9]{0,3}");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Set<String> TARGETS = Set.of("region", "instrument", "plan", "themes");

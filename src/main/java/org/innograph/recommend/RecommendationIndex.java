@@ -19,6 +19,8 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdfconnection.RDFConnection;
+import org.innograph.vocabulary.IG;
+import org.innograph.vocabulary.SparqlFiles;
 
 /**
  * Everything the rankers need, read from the store once and kept in arrays: practices with their themes, places
@@ -32,15 +34,8 @@ import org.apache.jena.rdfconnection.RDFConnection;
  */
 public final class RecommendationIndex {
 
-    static final String IG = "https://w3id.org/innograph/ontology#";
-    static final String PRACTICE_BASE = "https://w3id.org/innograph/id/practice/";
-    static final String NUTS_BASE = "http://data.europa.eu/nuts/code/";
-    private static final String PREFIXES = """
-            PREFIX ig:   <https://w3id.org/innograph/ontology#>
-            PREFIX dct:  <http://purl.org/dc/terms/>
-            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-            """;
+    static final String PRACTICE_BASE = IG.PRACTICE;
+    static final String NUTS_BASE = IG.NUTS;
 
     /** Facts of a place (or of any resource with a country): sets, because NUTS 2021 and 2024 may both speak. */
     record PlaceFacts(int[] levels, int[] urban, int[] mountain, int[] coastal) {
@@ -319,10 +314,9 @@ public final class RecommendationIndex {
 
         Loader(RDFConnection connection) {
             this.connection = connection;
-            select("SELECT ?p WHERE { ?p a ig:GoodPractice }", row -> iri(row, "p", practices::add));
-            select("SELECT ?s ?label WHERE { VALUES ?type { ig:GoodPractice ig:PolicyInstrument ig:ActionPlan } "
-                    + "?s a ?type ; rdfs:label ?label }", row -> label(row.getResource("s").getURI(), row, "label"));
-            select("SELECT ?p ?t WHERE { ?p a ig:GoodPractice ; dct:subject ?t }", row -> {
+            select("recommend/practices.rq", row -> iri(row, "p", practices::add));
+            select("recommend/labels.rq", row -> label(row.getResource("s").getURI(), row, "label"));
+            select("recommend/practice-themes.rq", row -> {
                 if (row.get("t").isURIResource()) {
                     subjects.computeIfAbsent(row.getResource("p").getURI(), k -> new TreeSet<>())
                             .add(row.getResource("t").getURI());
@@ -330,15 +324,13 @@ public final class RecommendationIndex {
             });
             new TreeSet<>(subjects.values().stream().flatMap(Set::stream).toList())
                     .forEach(t -> knownThemes.add(themeId(t)));
-            select("SELECT ?t ?label WHERE { ?t skos:inScheme <https://w3id.org/innograph/theme/> "
-                    + "OPTIONAL { ?t skos:prefLabel ?label } }", row -> {
+            select("recommend/themes.rq", row -> {
                         String theme = row.getResource("t").getURI();
                         knownThemes.add(themeId(theme));
                         label(theme, row, "label");
                     });
             // Only links that touch a theme some practice has can change a match.
-            select("SELECT DISTINCT ?a ?b WHERE { ?a skos:broader ?b . "
-                    + "FILTER(EXISTS { ?x dct:subject ?a } || EXISTS { ?y dct:subject ?b }) }", row -> {
+            select("recommend/broader-themes.rq", row -> {
                         if (row.get("a").isURIResource() && row.get("b").isURIResource()) {
                             int a = themeId(row.getResource("a").getURI());
                             int b = themeId(row.getResource("b").getURI());
@@ -346,21 +338,20 @@ public final class RecommendationIndex {
                             narrower.computeIfAbsent(b, k -> new TreeSet<>()).add(a);
                         }
                     });
-            select("SELECT ?s ?place WHERE { ?s dct:spatial ?place }", row -> {
+            select("recommend/places.rq", row -> {
                 if (row.get("place").isURIResource()) {
                     spatial.computeIfAbsent(row.getResource("s").getURI(), k -> new TreeSet<>())
                             .add(row.getResource("place").getURI());
                 }
             });
-            select("SELECT ?s ?c WHERE { ?s ig:country ?c }", row -> {
+            select("recommend/countries.rq", row -> {
                 if (row.get("c").isURIResource()) {
                     String country = row.getResource("c").getURI();
                     countries.computeIfAbsent(row.getResource("s").getURI(), k -> new TreeSet<>()).add(country);
                     countryIds.computeIfAbsent(country, k -> countryIds.size());
                 }
             });
-            select("SELECT ?s ?property ?value WHERE { VALUES ?property { ig:nutsLevel ig:urbanType ig:mountainType "
-                    + "ig:coastalType } ?s ?property ?value }", row -> {
+            select("recommend/place-facts.rq", row -> {
                         RDFNode value = row.get("value");
                         if (value.isLiteral() && row.get("s").isURIResource()) {
                             Integer number = integer(value.asLiteral());
@@ -371,11 +362,11 @@ public final class RecommendationIndex {
                             }
                         }
                     });
-            select("SELECT DISTINCT ?p WHERE { ?p a ig:GoodPractice ; ig:evidenceOfSuccess ?e }",
+            select("recommend/evidenced-practices.rq",
                     row -> iri(row, "p", evidenced::add));
-            select("SELECT DISTINCT ?p WHERE { ?p a ig:GoodPractice ; ig:involvesClusters true }",
+            select("recommend/clustered-practices.rq",
                     row -> iri(row, "p", clustered::add));
-            select("SELECT ?r ?label WHERE { ?r a ig:Region OPTIONAL { ?r skos:prefLabel ?label } }", row -> {
+            select("recommend/regions.rq", row -> {
                 String region = row.getResource("r").getURI();
                 String label = row.contains("label") ? row.get("label").asLiteral().getLexicalForm() : null;
                 Region known = regions.get(region);
@@ -383,28 +374,27 @@ public final class RecommendationIndex {
                     regions.put(region, new Region(region, label));
                 }
             });
-            select("SELECT ?i ?name WHERE { ?i a ig:PolicyInstrument "
-                    + "OPTIONAL { { ?i ig:instrumentType ?name } UNION { ?i rdfs:label ?name } } }", row -> {
+            select("recommend/instruments.rq", row -> {
                         Set<String> names = instrumentNames.computeIfAbsent(row.getResource("i").getURI(),
                                 k -> new TreeSet<>());
                         if (row.contains("name") && row.get("name").isLiteral()) {
                             names.add(row.get("name").asLiteral().getLexicalForm());
                         }
                     });
-            select("SELECT ?plan WHERE { ?plan a ig:ActionPlan }", row -> iri(row, "plan", plans::add));
-            select("SELECT ?plan ?partner WHERE { ?plan a ig:ActionPlan ; ig:actionPlanOf ?partner }",
+            select("recommend/action-plans.rq", row -> iri(row, "plan", plans::add));
+            select("recommend/plan-partners.rq",
                     row -> link(partners, row, "plan", "partner"));
-            select("SELECT ?plan ?instrument WHERE { ?plan a ig:ActionPlan ; ig:addressesInstrument ?instrument }",
+            select("recommend/plan-instruments.rq",
                     row -> link(addressed, row, "plan", "instrument"));
-            select("SELECT ?plan ?model WHERE { ?plan a ig:ActionPlan ; ig:hasAction/ig:inspiredBy ?model }",
+            select("recommend/plan-models.rq",
                     row -> link(inspiredBy, row, "plan", "model"));
             // Places: every place of a practice, instrument or partner, and every region.
             spatial.keySet().forEach(this::mostSpecificPlaces);
             new TreeSet<>(regions.keySet()).forEach(this::placeId);
         }
 
-        private void select(String query, Consumer<QuerySolution> row) {
-            connection.querySelect(PREFIXES + query, row);
+        private void select(String queryFile, Consumer<QuerySolution> row) {
+            connection.querySelect(SparqlFiles.query(queryFile), row);
         }
 
         private static void iri(QuerySolution row, String variable, Consumer<String> sink) {
@@ -475,7 +465,7 @@ public final class RecommendationIndex {
         }
 
         private static int[] values(Map<String, Set<Integer>> values, String property) {
-            return values.getOrDefault(IG + property, Set.of()).stream().mapToInt(Integer::intValue).toArray();
+            return values.getOrDefault(IG.NS + property, Set.of()).stream().mapToInt(Integer::intValue).toArray();
         }
     }
 }

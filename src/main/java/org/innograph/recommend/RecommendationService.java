@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.innograph.store.GraphStore;
 import org.innograph.store.StoreMode;
+import org.innograph.vocabulary.IG;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -75,7 +76,7 @@ public class RecommendationService {
         String unknown = current.targets().unknownTheme(iris);
         if (unknown != null) {
             throw RecommendationException.badParameter("themes", "Unknown theme '" + RecommendationIndex.slug(unknown)
-                    + "': use a theme of https://w3id.org/innograph/theme/ (its slug or IRI)");
+                    + "': use a theme of " + IG.THEME + " (its slug or IRI)");
         }
         return rank(current, current.targets().themes(iris), options);
     }

@@ -3,6 +3,7 @@ package org.innograph.sparql;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -12,16 +13,15 @@ import java.util.Iterator;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.RowSet;
 import org.innograph.backup.DatasetDump;
 import org.innograph.backup.DumpFormat;
 import org.innograph.backup.Progress;
-import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
@@ -30,6 +30,7 @@ import org.innograph.ingest.GraphNames;
 import org.innograph.ingest.RdfPayload;
 import org.innograph.ingest.RequestMediaType;
 import org.innograph.store.GraphStore;
+import org.innograph.vocabulary.SparqlFiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -163,18 +164,13 @@ class GraphStoreController {
      */
     private static Query triplesOf(GraphTarget target) {
         if (target.isDefault()) {
-            return QueryFactory.create("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }");
+            return SparqlFiles.query("store/union-triples.rq");
         }
-        ParameterizedSparqlString select = new ParameterizedSparqlString(
-                "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }");
-        select.setIri("g", target.iri());
-        return select.asQuery();
+        return SparqlFiles.query("store/graph-triples.rq", Map.of("g", NodeFactory.createURI(target.iri())));
     }
 
     private static boolean exists(RDFConnection connection, String graph) {
-        ParameterizedSparqlString ask = new ParameterizedSparqlString("ASK { GRAPH ?g { ?s ?p ?o } }");
-        ask.setIri("g", graph);
-        return connection.queryAsk(ask.asQuery());
+        return connection.queryAsk(SparqlFiles.query("store/graph-exists.rq", Map.of("g", NodeFactory.createURI(graph))));
     }
 
     private static GraphTarget writableTarget(HttpServletRequest request) {

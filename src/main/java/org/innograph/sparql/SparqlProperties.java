@@ -2,6 +2,7 @@ package org.innograph.sparql;
 
 import java.time.Duration;
 
+import org.innograph.vocabulary.IG;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -40,7 +41,7 @@ public record SparqlProperties(
         @DefaultValue("100000") long maxResultTriples,
         @DefaultValue("10m") Duration downloadTimeout,
         @DefaultValue("1MB") DataSize maxTextSize,
-        @DefaultValue("https://w3id.org/innograph/graph/default") String defaultWriteGraph) {
+        @DefaultValue(IG.GRAPH + "default") String defaultWriteGraph) {
 
     public SparqlProperties {
         ProtocolDataset.requireAbsoluteIri(defaultWriteGraph);

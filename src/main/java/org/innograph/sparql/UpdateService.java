@@ -10,8 +10,8 @@ import org.apache.jena.query.QueryParseException;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
 import org.innograph.federation.FederationPolicy;
-import org.innograph.ingest.convert.IG;
 import org.innograph.store.GraphStore;
+import org.innograph.vocabulary.IG;
 import org.springframework.stereotype.Service;
 
 /** Parses and applies SPARQL updates: all of a request's operations, or none of them. */

@@ -25,6 +25,7 @@ import org.apache.jena.sparql.function.FunctionEnv;
 import org.apache.jena.sparql.function.FunctionRegistry;
 import org.apache.jena.sparql.syntax.syntaxtransform.ElementTransformCopyBase;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
+import org.innograph.vocabulary.IG;
 
 /**
  * SPARQL {@code REGEX} and {@code REPLACE} that a time limit or a cancel can stop. Java's regular expressions
@@ -35,8 +36,8 @@ import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
  */
 final class InterruptibleRegex extends FunctionBase {
 
-    static final String IRI = "https://w3id.org/innograph/function#regex";
-    static final String REPLACE_IRI = "https://w3id.org/innograph/function#replace";
+    static final String IRI = IG.FUNCTION + "regex";
+    static final String REPLACE_IRI = IG.FUNCTION + "replace";
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
     private static final int MAX_CACHED = 1000;
 

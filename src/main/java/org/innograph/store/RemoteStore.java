@@ -23,6 +23,7 @@ import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTPBuilder;
 import org.apache.jena.sparql.exec.http.UpdateExecutionHTTP;
 import org.apache.jena.update.UpdateRequest;
+import org.innograph.vocabulary.SparqlFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -236,7 +237,7 @@ public final class RemoteStore implements GraphStore {
     @Override
     public boolean isReachable() {
         try (RDFConnection connection = connect(); QueryExecution ask = connection.newQuery()
-                .query("ASK {}").timeout(CONNECT_TIMEOUT.toMillis()).build()) {
+                .query(SparqlFiles.query("store/ping.rq")).timeout(CONNECT_TIMEOUT.toMillis()).build()) {
             ask.execAsk();
             return true;
         } catch (RuntimeException e) {

@@ -12,12 +12,12 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.sparql.exec.QueryExecutionAdapter;
 import org.apache.jena.sparql.exec.RowSet;
 
@@ -51,7 +51,11 @@ final class StreamingDescribe extends QueryExecutionAdapter {
     static Query selectOf(Query describe) {
         if (describe.getQueryPattern() == null
                 || !describe.isQueryResultStar() && describe.getProjectVars().isEmpty()) {
-            return QueryFactory.create("SELECT * WHERE { }");
+            Query nothing = new Query();
+            nothing.setQuerySelectType();
+            nothing.setQueryResultStar(true);
+            nothing.setQueryPattern(new ElementGroup());
+            return nothing;
         }
         Query select = describe.cloneQuery();
         select.setQuerySelectType();

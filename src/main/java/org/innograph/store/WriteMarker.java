@@ -1,21 +1,18 @@
 package org.innograph.store;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 
-import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.update.UpdateRequest;
+import org.innograph.vocabulary.SparqlFiles;
 
 /**
  * A value kept in the store that every write through InnoGraph moves to a new random token, in the same
@@ -28,8 +25,7 @@ final class WriteMarker {
     /** What the marker reads as before any write through InnoGraph has moved it. */
     static final String UNSET = "unset";
 
-    private static final Query READ = QueryFactory.create(text("store/write-marker.rq"));
-    private static final String MOVE = text("store/move-write-marker.ru");
+    private static final Query READ = SparqlFiles.query("store/write-marker.rq");
 
     private WriteMarker() {
     }
@@ -41,9 +37,7 @@ final class WriteMarker {
 
     /** The update that moves the marker to {@code token}. */
     static UpdateRequest moveTo(String token) {
-        ParameterizedSparqlString move = new ParameterizedSparqlString(MOVE);
-        move.setLiteral("version", token);
-        return move.asUpdate();
+        return SparqlFiles.update("store/move-write-marker.ru", Map.of("version", NodeFactory.createLiteralString(token)));
     }
 
     /** The marker's token now, or {@link #UNSET}; a server that does not answer within the limit fails it. */
@@ -56,17 +50,6 @@ final class WriteMarker {
             }
             QuerySolution row = rows.next();
             return row.getLiteral("version").getLexicalForm();
-        }
-    }
-
-    private static String text(String resource) {
-        try (InputStream in = WriteMarker.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

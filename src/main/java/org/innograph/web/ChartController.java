@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QuerySolution;
 import org.innograph.linkeddata.GraphReader;
 import org.innograph.linkeddata.Labels;
+import org.innograph.vocabulary.SparqlFiles;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.ModelMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,17 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** Practices per country and per theme, drawn as SVG; each bar leads to the practices it counts. */
 @Controller
 class ChartController {
-
-    private static final String PROLOGUE = """
-            PREFIX ig: <https://w3id.org/innograph/ontology#>
-            PREFIX dct: <http://purl.org/dc/terms/>
-            """;
-    private static final String PER_COUNTRY = PROLOGUE + """
-            SELECT ?group (COUNT(DISTINCT ?practice) AS ?n) WHERE { ?practice a ig:GoodPractice ; ig:country ?group }
-            GROUP BY ?group ORDER BY DESC(?n) ?group""";
-    private static final String PER_THEME = PROLOGUE + """
-            SELECT ?group (COUNT(DISTINCT ?practice) AS ?n) WHERE { ?practice a ig:GoodPractice ; dct:subject ?group }
-            GROUP BY ?group ORDER BY DESC(?n) ?group""";
 
     private final GraphReader reader;
     private final Labels labels;
@@ -39,13 +28,13 @@ class ChartController {
 
     @GetMapping("/charts")
     String charts(ModelMap model) {
-        model.addAttribute("countries", chart("Good practices per country", PER_COUNTRY, "country"));
-        model.addAttribute("themes", chart("Good practices per theme (as tagged)", PER_THEME, "theme"));
+        model.addAttribute("countries", chart("Good practices per country", "web/practices-per-country.rq", "country"));
+        model.addAttribute("themes", chart("Good practices per theme (as tagged)", "web/practices-per-theme.rq", "theme"));
         return "charts";
     }
 
-    private BarChart chart(String title, String query, String filter) {
-        List<QuerySolution> rows = reader.select(QueryFactory.create(query));
+    private BarChart chart(String title, String queryFile, String filter) {
+        List<QuerySolution> rows = reader.select(SparqlFiles.query(queryFile));
         Map<String, String> names = labels.of(rows.stream().map(row -> row.getResource("group").getURI()).toList());
         List<BarChart.Entry> entries = new ArrayList<>();
         for (QuerySolution row : rows) {

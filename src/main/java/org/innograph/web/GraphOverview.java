@@ -5,14 +5,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QuerySolution;
 import org.innograph.ingest.GraphNames;
 import org.innograph.linkeddata.GraphReader;
 import org.innograph.linkeddata.Labels;
 import org.innograph.linkeddata.PublicIris;
-import org.innograph.linkeddata.Vocabulary;
 import org.innograph.store.GraphStore;
+import org.innograph.vocabulary.IG;
+import org.innograph.vocabulary.SparqlFiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class GraphOverview {
-
-    private static final String PER_CLASS = """
-            SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY DESC(?n)""";
-    private static final String PER_GRAPH = """
-            SELECT ?graph (COUNT(*) AS ?n) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph ORDER BY ?graph""";
 
     record Count(String iri, String href, String label, long count) {
     }
@@ -51,19 +46,19 @@ class GraphOverview {
         if (known != null && known.generation() == generation) {
             return known;
         }
-        List<QuerySolution> classRows = reader.select(QueryFactory.create(PER_CLASS));
+        List<QuerySolution> classRows = reader.select(SparqlFiles.query("web/classes-by-size.rq"));
         Map<String, String> names = labels.of(classRows.stream().map(row -> row.getResource("class").getURI()).toList());
         List<Count> classes = new ArrayList<>();
         for (QuerySolution row : classRows) {
             String iri = row.getResource("class").getURI();
-            classes.add(new Count(iri, iri.startsWith(Vocabulary.IG)
-                    ? "/ontology#" + iri.substring(Vocabulary.IG.length()) : iri,
+            classes.add(new Count(iri, iri.startsWith(IG.NS)
+                    ? "/ontology#" + iri.substring(IG.NS.length()) : iri,
                     names.getOrDefault(iri, Labels.fallback(iri)), row.getLiteral("n").getLong()));
         }
         List<Count> graphs = new ArrayList<>();
         long triples = 0;
-        for (QuerySolution row : reader.select(QueryFactory.create(PER_GRAPH))) {
-            String iri = row.getResource("graph").getURI();
+        for (QuerySolution row : reader.select(SparqlFiles.query("store/triples-per-graph.rq"))) {
+            String iri = row.getResource("g").getURI();
             if (iri.equals(GraphNames.LOAD_STATE)) {
                 continue;
             }

@@ -16,9 +16,9 @@ import org.apache.jena.rdf.model.RDFNode;
 import org.innograph.linkeddata.GraphReader;
 import org.innograph.linkeddata.Labels;
 import org.innograph.linkeddata.PublicIris;
-import org.innograph.linkeddata.Vocabulary;
 import org.innograph.queries.QueryCatalogue;
 import org.innograph.queries.StoredQuery;
+import org.innograph.vocabulary.IG;
 import org.springframework.stereotype.Component;
 
 /**
@@ -208,7 +208,7 @@ class LearningFlows {
 
     /** NUTS code for regions, ISO alpha-3 for countries (the last segment of the country authority IRI). */
     private static String code(String iri) {
-        return iri.startsWith(Vocabulary.NUTS) ? iri.substring(Vocabulary.NUTS.length()) : Labels.fallback(iri);
+        return iri.startsWith(IG.NUTS) ? iri.substring(IG.NUTS.length()) : Labels.fallback(iri);
     }
 
     private static String certainty(QuerySolution row) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QuerySolution;
 import org.innograph.linkeddata.GraphReader;
 import org.innograph.linkeddata.Labels;
@@ -15,6 +14,7 @@ import org.innograph.linkeddata.PublicIris;
 import org.innograph.queries.QueryCatalogue;
 import org.innograph.queries.QueryParameterException;
 import org.innograph.queries.StoredQuery;
+import org.innograph.vocabulary.SparqlFiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -65,9 +65,6 @@ class PracticeMap {
             return value == null || value.isBlank();
         }
     }
-
-    private static final String PROJECTS = """
-            SELECT DISTINCT ?project WHERE { ?project a <https://w3id.org/innograph/ontology#Project> }""";
 
     private record Cached(long generation, List<Area> areas, Headline headline, Map<String, String> projects) {
     }
@@ -138,7 +135,7 @@ class PracticeMap {
     }
 
     private Map<String, String> askProjects() {
-        List<String> projects = reader.select(QueryFactory.create(PROJECTS)).stream()
+        List<String> projects = reader.select(SparqlFiles.query("web/projects.rq")).stream()
                 .map(row -> row.getResource("project").getURI()).toList();
         Map<String, String> names = labels.of(projects);
         Map<String, String> byIri = new TreeMap<>();

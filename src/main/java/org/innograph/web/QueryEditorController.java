@@ -1,6 +1,7 @@
 package org.innograph.web;
 
-import org.innograph.linkeddata.Vocabulary;
+import org.innograph.vocabulary.IG;
+import org.innograph.vocabulary.SparqlFiles;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.ModelMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,15 +10,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** YASGUI against our /sparql, with our prefixes and the stored queries as examples. */
 @Controller
 class QueryEditorController {
-
-    private static final String FIRST_QUERY = """
-            SELECT ?practice ?title ?country WHERE {
-              ?practice a ig:GoodPractice ; dct:title ?title .
-              OPTIONAL { ?practice ig:country/skos:prefLabel ?country FILTER(lang(?country) = "en") }
-            }
-            ORDER BY ?title
-            LIMIT 50
-            """;
 
     private final ExampleQueries examples;
 
@@ -29,7 +21,7 @@ class QueryEditorController {
     @GetMapping("/query")
     String editor(@RequestParam(required = false) String query, ModelMap model) {
         model.addAttribute("examples", examples.all());
-        model.addAttribute("firstQuery", Vocabulary.sparqlPrologue() + "\n" + FIRST_QUERY);
+        model.addAttribute("firstQuery", IG.sparqlPrologue() + "\n" + SparqlFiles.text("web/editor-first-query.rq"));
         model.addAttribute("sharedQuery", query == null ? "" : query);
         return "query";
     }

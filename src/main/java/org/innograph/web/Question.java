@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.innograph.sparql.AbsoluteIri;
-import org.innograph.linkeddata.Vocabulary;
+import org.innograph.vocabulary.IG;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -44,7 +44,7 @@ record Question(Kind kind, List<Node> themes, List<Node> countries, Node region,
     static final int MAX_LIMIT = 1000;
     static final List<String> CERTAINTIES = List.of("confirmed", "likely", "possible");
 
-    private static final String THEME_BASE = "https://w3id.org/innograph/theme/";
+    private static final String THEME_BASE = IG.THEME;
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Set<String> FORM_FIELDS = Set.of("what", "theme", "country", "region", "project", "clusters",
             "evidence", "certainty", "column", "sort", "order", "limit");
@@ -201,15 +201,15 @@ record Question(Kind kind, List<Node> themes, List<Node> countries, Node region,
     /** A NUTS code: a literal compared with skos:notation, so any text is safe and an unknown code matches nothing. */
     private static Node regionCode(String value) {
         String text = value.strip();
-        if (text.startsWith(Vocabulary.NUTS)) {
-            text = text.substring(Vocabulary.NUTS.length());
+        if (text.startsWith(IG.NUTS)) {
+            text = text.substring(IG.NUTS.length());
         }
         return NodeFactory.createLiteralString(text.toUpperCase(Locale.ROOT));
     }
 
     private static Node certainty(String value) {
         String text = value.strip().toLowerCase(Locale.ROOT);
-        return CERTAINTIES.contains(text) ? NodeFactory.createURI(Vocabulary.IG + text)
+        return CERTAINTIES.contains(text) ? NodeFactory.createURI(IG.NS + text)
                 : NodeFactory.createLiteralString(value);
     }
 

@@ -28,8 +28,8 @@ import org.apache.jena.sparql.syntax.ElementOptional;
 import org.apache.jena.sparql.syntax.ElementPathBlock;
 import org.apache.jena.sparql.syntax.ElementUnion;
 import org.apache.jena.vocabulary.RDF;
-import org.innograph.linkeddata.Vocabulary;
-import org.innograph.queries.QueryBinder;
+import org.innograph.vocabulary.IG;
+import org.innograph.vocabulary.SparqlFiles;
 
 /**
  * The SPARQL a {@link Question} asks, built from the parsed form with Jena's syntax API (Query, Element…, Expr):
@@ -42,7 +42,6 @@ import org.innograph.queries.QueryBinder;
  */
 final class QuestionQuery {
 
-    static final String IG = Vocabulary.IG;
     static final String DCT = "http://purl.org/dc/terms/";
     static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
     static final String RDFS = "http://www.w3.org/2000/01/rdf-schema#";
@@ -57,7 +56,7 @@ final class QuestionQuery {
     static Query build(Question question) {
         Query query = new Query();
         query.setQuerySelectType();
-        query.setPrefix("ig", IG);
+        query.setPrefix("ig", IG.NS);
         query.setPrefix("dct", DCT);
         query.setPrefix("skos", SKOS);
         query.setPrefix("rdfs", RDFS);
@@ -122,7 +121,7 @@ final class QuestionQuery {
         values.values().removeIf(List::isEmpty);
         query.setQueryPattern(where);
         // one VALUES block per filter, first in the WHERE clause, as stored queries bind their parameters
-        QueryBinder.withValues(query, values);
+        SparqlFiles.withValues(query, values);
         query.addGroupBy(ITEM);
         query.addOrderBy(Var.alloc(question.sort().value()),
                 question.descending() ? Query.ORDER_DESCENDING : Query.ORDER_ASCENDING);
@@ -223,13 +222,13 @@ final class QuestionQuery {
 
     private static Path countryPath(Question.Kind kind) {
         return kind == Question.Kind.ACTION_PLANS
-                ? PathFactory.pathSeq(link(IG + "actionPlanOf"), link(IG + "country")) : link(IG + "country");
+                ? PathFactory.pathSeq(link(IG.NS + "actionPlanOf"), link(IG.NS + "country")) : link(IG.NS + "country");
     }
 
     /** From the item to the NUTS area the sources locate it in. */
     private static Path locationPath(Question.Kind kind) {
         return kind == Question.Kind.ACTION_PLANS
-                ? PathFactory.pathSeq(link(IG + "actionPlanOf"), link(DCT + "spatial")) : link(DCT + "spatial");
+                ? PathFactory.pathSeq(link(IG.NS + "actionPlanOf"), link(DCT + "spatial")) : link(DCT + "spatial");
     }
 
     /** From the item to the NUTS areas it lies in, at every level above its own (skos:broader*). */
@@ -239,14 +238,14 @@ final class QuestionQuery {
 
     private static Path projectPath(Question.Kind kind) {
         return switch (kind) {
-            case ACTION_PLANS -> link(IG + "inProject");
-            case INSTRUMENTS -> PathFactory.pathSeq(PathFactory.pathInverse(link(IG + "addressesInstrument")),
-                    link(IG + "inProject"));
+            case ACTION_PLANS -> link(IG.NS + "inProject");
+            case INSTRUMENTS -> PathFactory.pathSeq(PathFactory.pathInverse(link(IG.NS + "addressesInstrument")),
+                    link(IG.NS + "inProject"));
             case REGIONS -> PathFactory.pathSeq(PathFactory.pathInverse(link(DCT + "spatial")),
                     projectPath(Question.Kind.PRACTICES));
             // confirmed (ig:sharedInProject) or qualified with any certainty (ig:projectLink)
-            case PRACTICES -> PathFactory.pathAlt(link(IG + "sharedInProject"),
-                    PathFactory.pathSeq(link(IG + "projectLink"), link(IG + "linkedProject")));
+            case PRACTICES -> PathFactory.pathAlt(link(IG.NS + "sharedInProject"),
+                    PathFactory.pathSeq(link(IG.NS + "projectLink"), link(IG.NS + "linkedProject")));
         };
     }
 
@@ -277,7 +276,7 @@ final class QuestionQuery {
     }
 
     private static Node ig(String local) {
-        return NodeFactory.createURI(IG + local);
+        return NodeFactory.createURI(IG.NS + local);
     }
 
     private static Node dct(String local) {

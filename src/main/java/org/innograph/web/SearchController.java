@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.innograph.linkeddata.PublicIris;
-import org.innograph.linkeddata.Vocabulary;
+import org.innograph.vocabulary.IG;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.ModelMap;
@@ -144,7 +144,7 @@ class SearchController {
         if (blank(region)) {
             return null;
         }
-        String code = region.startsWith(Vocabulary.NUTS) ? region.substring(Vocabulary.NUTS.length())
+        String code = region.startsWith(IG.NUTS) ? region.substring(IG.NUTS.length())
                 : region.toUpperCase(Locale.ROOT);
         if (!snapshot.regionCodes().contains(code)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown NUTS region '" + region

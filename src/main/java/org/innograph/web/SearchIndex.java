@@ -13,14 +13,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QuerySolution;
 import org.innograph.linkeddata.GraphReader;
 import org.innograph.linkeddata.Labels;
 import org.innograph.linkeddata.PublicIris;
-import org.innograph.linkeddata.Vocabulary;
 import org.innograph.store.GraphStore;
 import org.innograph.store.StoreMode;
+import org.innograph.vocabulary.IG;
+import org.innograph.vocabulary.SparqlFiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,38 +33,17 @@ import org.springframework.stereotype.Component;
 @Component
 class SearchIndex {
 
-    private static final String PROLOGUE = """
-            PREFIX ig: <https://w3id.org/innograph/ontology#>
-            PREFIX dct: <http://purl.org/dc/terms/>
-            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-            """;
-    private static final String KINDS = "VALUES ?class { ig:GoodPractice ig:Cluster ig:ClusterGroup ig:Organisation "
-            + "ig:PolicyInstrument ig:ActionPlan ig:Action ig:Project }";
-    private static final String TEXTS = PROLOGUE + "SELECT ?s ?class ?field ?text WHERE { " + KINDS
-            + " ?s a ?class ; ?field ?text . FILTER(isLiteral(?text)) }";
-    private static final String THEMES_OF = PROLOGUE + "SELECT DISTINCT ?s ?theme WHERE { " + KINDS
-            + " ?s a ?class ; dct:subject/skos:broader* ?theme . }";
-    private static final String COUNTRIES_OF = PROLOGUE + "SELECT DISTINCT ?s ?country WHERE { " + KINDS
-            + " ?s a ?class ; ig:country ?country . }";
-    private static final String REGIONS_OF = PROLOGUE + "SELECT DISTINCT ?s ?code WHERE { " + KINDS
-            + " ?s a ?class ; dct:spatial/skos:broader* ?region . ?region skos:notation ?code }";
-    private static final String THEMES = PROLOGUE + "SELECT ?theme WHERE { ?theme a ig:Theme }";
-    private static final String COUNTRIES = PROLOGUE
-            + "SELECT ?country ?code WHERE { ?country a ig:Country ; ig:isoAlpha3|ig:isoAlpha2|ig:nutsCountryCode ?code }";
-    private static final String REGIONS = PROLOGUE + "SELECT DISTINCT ?code WHERE { ?region a ig:Region ; skos:notation ?code }";
-
     /** How much a word counts by where it stands: titles most, then summaries, then the other texts. */
     private static final Map<String, Double> FIELD_WEIGHTS = Map.ofEntries(
-            Map.entry(Vocabulary.expand("dct:title"), 3.0),
-            Map.entry(Vocabulary.expand("rdfs:label"), 3.0),
-            Map.entry(Vocabulary.expand("skos:altLabel"), 2.5),
-            Map.entry(Vocabulary.expand("ig:acronym"), 2.5),
-            Map.entry(Vocabulary.expand("dct:identifier"), 2.5),
-            Map.entry(Vocabulary.expand("ig:summary"), 2.0),
-            Map.entry(Vocabulary.expand("ig:topicAsStated"), 1.5),
-            Map.entry(Vocabulary.expand("ig:description"), 1.0),
-            Map.entry(Vocabulary.expand("dct:description"), 1.0));
+            Map.entry(IG.expand("dct:title"), 3.0),
+            Map.entry(IG.expand("rdfs:label"), 3.0),
+            Map.entry(IG.expand("skos:altLabel"), 2.5),
+            Map.entry(IG.expand("ig:acronym"), 2.5),
+            Map.entry(IG.expand("dct:identifier"), 2.5),
+            Map.entry(IG.expand("ig:summary"), 2.0),
+            Map.entry(IG.expand("ig:topicAsStated"), 1.5),
+            Map.entry(IG.expand("ig:description"), 1.0),
+            Map.entry(IG.expand("dct:description"), 1.0));
     private static final double OTHER_TEXT = 0.5;
     private static final double K1 = 1.2;
     private static final double B = 0.75;
@@ -171,15 +150,15 @@ class SearchIndex {
 
     private Snapshot build(long generation) {
         Map<String, DocumentBuilder> builders = new LinkedHashMap<>();
-        for (QuerySolution row : reader.select(QueryFactory.create(TEXTS))) {
+        for (QuerySolution row : reader.select(SparqlFiles.query("web/search-texts.rq"))) {
             String iri = row.getResource("s").getURI();
             DocumentBuilder builder = builders.computeIfAbsent(iri, DocumentBuilder::new);
             builder.type = typeName(row.getResource("class").getURI());
             builder.add(row.getResource("field").getURI(), row.getLiteral("text").getLexicalForm());
         }
-        facets(THEMES_OF, "theme", builders, (builder, node) -> builder.themes.add(node.asResource().getURI()));
-        facets(COUNTRIES_OF, "country", builders, (builder, node) -> builder.countries.add(node.asResource().getURI()));
-        facets(REGIONS_OF, "code", builders, (builder, node) -> builder.regions.add(node.asLiteral().getLexicalForm()));
+        facets("web/search-themes-of.rq", "theme", builders, (builder, node) -> builder.themes.add(node.asResource().getURI()));
+        facets("web/search-countries-of.rq", "country", builders, (builder, node) -> builder.countries.add(node.asResource().getURI()));
+        facets("web/search-regions-of.rq", "code", builders, (builder, node) -> builder.regions.add(node.asLiteral().getLexicalForm()));
 
         List<Document> documents = new ArrayList<>();
         Map<String, Integer> documentFrequency = new HashMap<>();
@@ -195,25 +174,25 @@ class SearchIndex {
         documentFrequency.forEach((term, df) -> idf.put(term, Math.log(1 + (n - df + 0.5) / (df + 0.5))));
 
         Set<String> themeIris = new HashSet<>();
-        reader.select(QueryFactory.create(THEMES)).forEach(row -> themeIris.add(row.getResource("theme").getURI()));
+        reader.select(SparqlFiles.query("web/themes.rq")).forEach(row -> themeIris.add(row.getResource("theme").getURI()));
         Map<String, String> themeLabels = new TreeMap<>(labels.of(themeIris));
         Map<String, String> countryCodes = new HashMap<>();
-        for (QuerySolution row : reader.select(QueryFactory.create(COUNTRIES))) {
+        for (QuerySolution row : reader.select(SparqlFiles.query("web/country-codes.rq"))) {
             countryCodes.put(row.getLiteral("code").getLexicalForm().toUpperCase(), row.getResource("country").getURI());
         }
         Set<String> usedCountries = new HashSet<>();
         documents.forEach(document -> usedCountries.addAll(document.countries()));
         Map<String, String> countryLabels = labels.of(usedCountries);
         Set<String> regionCodes = new HashSet<>();
-        reader.select(QueryFactory.create(REGIONS)).forEach(row -> regionCodes.add(row.getLiteral("code").getLexicalForm()));
+        reader.select(SparqlFiles.query("web/region-codes.rq")).forEach(row -> regionCodes.add(row.getLiteral("code").getLexicalForm()));
         return new Snapshot(generation, Instant.now(), List.copyOf(documents), idf,
                 documents.isEmpty() ? 1 : Math.max(1, totalLength / documents.size()), themeLabels, countryCodes,
                 countryLabels, regionCodes);
     }
 
-    private void facets(String query, String variable, Map<String, DocumentBuilder> builders,
+    private void facets(String queryFile, String variable, Map<String, DocumentBuilder> builders,
                         java.util.function.BiConsumer<DocumentBuilder, org.apache.jena.rdf.model.RDFNode> add) {
-        for (QuerySolution row : reader.select(QueryFactory.create(query))) {
+        for (QuerySolution row : reader.select(SparqlFiles.query(queryFile))) {
             DocumentBuilder builder = builders.get(row.getResource("s").getURI());
             if (builder != null) {
                 add.accept(builder, row.get(variable));
@@ -249,11 +228,11 @@ class SearchIndex {
         }
 
         void add(String field, String text) {
-            if (field.equals(Vocabulary.expand("dct:title")) || (title == null && field.equals(Vocabulary.expand("rdfs:label")))) {
+            if (field.equals(IG.expand("dct:title")) || (title == null && field.equals(IG.expand("rdfs:label")))) {
                 title = text;
-            } else if (field.equals(Vocabulary.expand("ig:summary"))) {
+            } else if (field.equals(IG.expand("ig:summary"))) {
                 summary = text;
-            } else if (field.equals(Vocabulary.expand("ig:description")) || field.equals(Vocabulary.expand("dct:description"))) {
+            } else if (field.equals(IG.expand("ig:description")) || field.equals(IG.expand("dct:description"))) {
                 description = text;
             }
             double weight = FIELD_WEIGHTS.getOrDefault(field, OTHER_TEXT);

@@ -6,6 +6,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.innograph.vocabulary.IG;
 
 /**
  * Clusters with region and sector. An entry that lists several clusters at once becomes an ig:ClusterGroup: splitting

@@ -13,6 +13,7 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.innograph.vocabulary.IG;
 
 /**
  * The good practices of data/sources/context/good_practices.csv (good practices outside INNO INDUSTRY, from Interreg

@@ -7,6 +7,7 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
+import org.innograph.vocabulary.IG;
 
 /** eu/countries.csv (EU Vocabularies country table, eForms SDK 1.15.1) to the graph "countries". */
 final class CountryConverter {

@@ -6,6 +6,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.innograph.vocabulary.IG;
 
 /** Dated project events. "2019-09-03/04" is a two-day event: start 3 Sep, end 4 Sep. */
 final class EventConverter {

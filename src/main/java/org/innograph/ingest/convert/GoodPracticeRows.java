@@ -15,6 +15,7 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.innograph.vocabulary.IG;
 
 /**
  * The good-practice table, {@code data/sources/inno-industry/good_practices.csv}, to RDF: the one mapping of its

@@ -6,6 +6,7 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.innograph.vocabulary.IG;
 
 /** What every named graph says about itself, inside itself: title, sources, licence, attribution and provenance. */
 record GraphDescription(String source, String title, List<String> sourceIris, String licence, String attribution,

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.DCTerms;
+import org.innograph.vocabulary.IG;
 
 /**
  * What the INNO INDUSTRY converters share: the stated graph, the inferred graph (values no source states), the lookups

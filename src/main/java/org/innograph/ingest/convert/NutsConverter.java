@@ -11,6 +11,7 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.innograph.vocabulary.IG;
 
 /**
  * NUTS 2021 (GISCO) and NUTS 2024 (EU Vocabularies authority table) to the graphs "nuts-2021" and "nuts-2024".

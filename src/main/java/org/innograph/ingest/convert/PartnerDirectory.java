@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.innograph.vocabulary.IG;
+
 /**
  * The ten INNO INDUSTRY partners and the short names the sources use for them ("SBA", "RDA Posavje", ...), from
  * curation/partners_extra.csv, so that organisers, action plans and instruments link to the right organisation.

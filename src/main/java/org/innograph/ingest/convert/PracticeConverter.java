@@ -3,6 +3,7 @@ package org.innograph.ingest.convert;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.jena.rdf.model.Resource;
+import org.innograph.vocabulary.IG;
 
 /**
  * The good practices of good_practices.csv, mapped by {@link GoodPracticeRows} (as an import of the same template

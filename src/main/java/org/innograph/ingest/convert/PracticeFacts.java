@@ -9,6 +9,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.innograph.vocabulary.IG;
 
 /**
  * What every practice table gives the same way, whichever source it comes from: the IRI from the slug kept in the CSV

@@ -1,6 +1,7 @@
 package org.innograph.ingest.convert;
 
 import org.apache.jena.rdf.model.Model;
+import org.innograph.vocabulary.IG;
 
 /** The prefixes every generated file declares, so that the files read the same as the ontology and the queries. */
 final class Prefixes {

@@ -7,6 +7,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.innograph.vocabulary.IG;
 
 /**
  * The INNO INDUSTRY project, its phases and its budget. The sources disagree on the budget; every figure is kept as

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sys.JenaSystem;
+import org.innograph.vocabulary.IG;
 
 /**
  * Regenerates every generated RDF file of data/ from the source files under data/sources: one Turtle file per named

@@ -1,16 +1,35 @@
-package org.innograph.ingest.convert;
+package org.innograph.vocabulary;
+
+import java.util.Comparator;
+import java.util.Map;
 
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.apache.jena.vocabulary.XSD;
 
-/** IRIs of the InnoGraph ontology and identifier space (DESIGN.md, "Identifiers"), in the style of Jena's vocabulary classes. */
+/**
+ * IRIs of the InnoGraph ontology and identifier space (DESIGN.md, "Identifiers"), in the style of Jena's vocabulary
+ * classes: the one place our namespaces are written out, the terms Java code names, and the prefixes that pages,
+ * RDF output and the SPARQL files ({@link SparqlFiles}) share.
+ */
 public final class IG {
-    public static final String NS = "https://w3id.org/innograph/ontology#";
     public static final String BASE = "https://w3id.org/innograph/";
+    public static final String NS = BASE + "ontology#";
     public static final String ID = BASE + "id/";
     public static final String GRAPH = BASE + "graph/";
     public static final String THEME = BASE + "theme/";
+    public static final String PRACTICE = ID + "practice/";
+    public static final String ORGANISATION = ID + "organisation/";
+    /** Functions InnoGraph adds to SPARQL (e.g. an interruptible regex). */
+    public static final String FUNCTION = BASE + "function#";
+    /** The recommender's ranking statistics. */
+    public static final String STATISTICS = BASE + "statistics#";
     public static final String NUTS = "http://data.europa.eu/nuts/code/";
     public static final String NUTS_SCHEME = "http://data.europa.eu/nuts/scheme/";
     public static final String EUROVOC = "http://eurovoc.europa.eu/";
@@ -26,7 +45,60 @@ public final class IG {
     public static final String FOAF = "http://xmlns.com/foaf/0.1/";
     public static final String CC = "http://creativecommons.org/ns#";
 
+    /** The prefixes pages, RDF output and the SPARQL files use, so that IRIs read the same everywhere. */
+    public static final Map<String, String> PREFIXES = Map.ofEntries(
+            Map.entry("ig", NS),
+            Map.entry("rdf", RDF.uri),
+            Map.entry("rdfs", RDFS.uri),
+            Map.entry("owl", OWL.NS),
+            Map.entry("xsd", XSD.NS),
+            Map.entry("skos", SKOS.uri),
+            Map.entry("dct", DCTerms.NS),
+            Map.entry("prov", PROV),
+            Map.entry("org", ORG),
+            Map.entry("foaf", FOAF),
+            Map.entry("geo", GEO),
+            Map.entry("void", VOID),
+            Map.entry("dcat", DCAT),
+            Map.entry("qb", QB),
+            Map.entry("cc", CC),
+            Map.entry("nuts", NUTS),
+            Map.entry("country", COUNTRY),
+            Map.entry("eurovoc", EUROVOC),
+            Map.entry("theme", THEME),
+            Map.entry("practice", PRACTICE),
+            Map.entry("organisation", ORGANISATION),
+            Map.entry("graph", GRAPH));
+
     private IG() {}
+
+    /** {@code ig:summary} → the full IRI; a full IRI stays as it is. */
+    public static String expand(String curie) {
+        int colon = curie.indexOf(':');
+        if (colon > 0) {
+            String namespace = PREFIXES.get(curie.substring(0, colon));
+            if (namespace != null && !curie.startsWith("//", colon + 1)) {
+                return namespace + curie.substring(colon + 1);
+            }
+        }
+        return curie;
+    }
+
+    /** {@code skos:Concept} for an IRI in a known namespace, else the IRI. */
+    public static String shortName(String iri) {
+        return PREFIXES.entrySet().stream()
+                .filter(entry -> iri.startsWith(entry.getValue()) && iri.length() > entry.getValue().length())
+                .max(Comparator.comparingInt(entry -> entry.getValue().length()))
+                .map(entry -> entry.getKey() + ":" + iri.substring(entry.getValue().length())).orElse(iri);
+    }
+
+    /** The SPARQL prologue declaring every prefix, for the query editor. */
+    public static String sparqlPrologue() {
+        StringBuilder prologue = new StringBuilder();
+        PREFIXES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry ->
+                prologue.append("PREFIX ").append(entry.getKey()).append(": <").append(entry.getValue()).append(">\n"));
+        return prologue.toString();
+    }
 
     public static Resource term(String local) { return ResourceFactory.createResource(NS + local); }
     public static Property p(String local) { return ResourceFactory.createProperty(NS + local); }
@@ -54,6 +126,10 @@ public final class IG {
     public static final Resource Region = term("Region");
     public static final Resource Country = term("Country");
     public static final Resource NutsCodeChange = term("NutsCodeChange");
+
+    // properties Java code reads or writes
+    public static final Property contentHash = p("contentHash");
+    public static final Property loadedFrom = p("loadedFrom");
 
     // controlled values
     public static final Resource confirmed = term("confirmed");
