@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class InnoGraphApplication {
 
-    /** InnoGraph's own SPARQL is parsed as the application starts: a malformed file stops the start, naming it. */
-    public InnoGraphApplication() {
+    // InnoGraph's own SPARQL is parsed before anything else starts, by main or by a test's Spring context:
+    // a malformed file stops the start, naming itself.
+    static {
         SparqlFiles.names();
     }
 

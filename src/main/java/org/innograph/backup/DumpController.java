@@ -10,8 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.innograph.problems.JsonApi;
 import org.innograph.problems.RefusalException;
 import org.innograph.sparql.AbsoluteIri;
-import org.innograph.sparql.SparqlProperties;
 import org.innograph.store.GraphStore;
+import org.innograph.store.SupervisorProperties;
 import org.innograph.vocabulary.SparqlFiles;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -32,7 +32,7 @@ class DumpController {
     private final GraphStore store;
     private final Duration timeLimit;
 
-    DumpController(GraphStore store, SparqlProperties properties) {
+    DumpController(GraphStore store, SupervisorProperties properties) {
         this.store = store;
         this.timeLimit = properties.downloadTimeout();
     }

@@ -1,5 +1,8 @@
 package org.innograph.cache;
 
+import static org.innograph.settings.SettingChecks.atLeast;
+import static org.innograph.settings.SettingChecks.notNegative;
+
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,9 +23,7 @@ import org.springframework.util.unit.DataSize;
 public record CacheProperties(@DefaultValue("0s") Duration maxAge, @DefaultValue Answers answers) {
 
     public CacheProperties {
-        if (maxAge.isNegative()) {
-            throw new IllegalArgumentException("innograph.cache.max-age must not be negative: " + maxAge);
-        }
+        notNegative("innograph.cache.max-age", maxAge);
     }
 
     /**
@@ -35,9 +36,9 @@ public record CacheProperties(@DefaultValue("0s") Duration maxAge, @DefaultValue
                           @DefaultValue("64MB") DataSize maxBytes, @DefaultValue("1MB") DataSize maxAnswerSize) {
 
         public Answers {
-            if (maxEntries < 0 || maxBytes.isNegative() || maxAnswerSize.isNegative()) {
-                throw new IllegalArgumentException("innograph.cache.answers.* must not be negative");
-            }
+            atLeast("innograph.cache.answers.max-entries", maxEntries, 0);
+            notNegative("innograph.cache.answers.max-bytes", maxBytes);
+            notNegative("innograph.cache.answers.max-answer-size", maxAnswerSize);
         }
     }
 }

@@ -15,11 +15,13 @@ import org.apache.jena.sparql.expr.ExprFunction1;
 import org.apache.jena.sparql.expr.ExprFunctionN;
 import org.apache.jena.sparql.expr.ExprVisitorBase;
 import org.apache.jena.sparql.expr.Unstable;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Queries whose answer is not fixed by the store's content: {@code SERVICE} (another server's data) and
  * {@code RAND()}, {@code NOW()}, {@code UUID()}, {@code STRUUID()}, {@code BNODE()} (a new value per run).
- * Their answers get no validator and are not kept.
+ * Their answers get no validator and are not kept; nor are answers made from a snapshot older than the store.
  */
 public final class VolatileQueries {
 
@@ -32,6 +34,16 @@ public final class VolatileQueries {
     public static void check(Query query, ServletRequest request) {
         if (isVolatile(query)) {
             request.setAttribute(MARK, Boolean.TRUE);
+        }
+    }
+
+    /**
+     * Marks the answer of the request being handled on this thread, if any, as not to be reused: it was made
+     * from something older than the store's version ({@link GenerationSnapshot}).
+     */
+    static void markCurrentRequest() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
+            servlet.getRequest().setAttribute(MARK, Boolean.TRUE);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.innograph.federation;
 
-import org.innograph.store.EmbeddedStore;
 import org.innograph.store.GraphStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,9 +12,7 @@ class FederationConfiguration {
         FederationPolicy policy = new FederationPolicy(properties.allowedEndpoints());
         // A remote store runs SERVICE and LOAD on its own server: there the parsed-request check is the guard,
         // and the server's own configuration (e.g. Fuseki's) is the operator's second line.
-        if (store instanceof EmbeddedStore embedded) {
-            JenaFederationGuard.install(embedded.dataset().getContext(), policy);
-        }
+        store.localDataset().ifPresent(dataset -> JenaFederationGuard.install(dataset.getContext(), policy));
         return policy;
     }
 }

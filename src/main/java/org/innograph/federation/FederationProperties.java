@@ -1,5 +1,7 @@
 package org.innograph.federation;
 
+import static org.innograph.settings.SettingChecks.httpUrl;
+
 import java.net.URI;
 import java.util.List;
 
@@ -20,4 +22,10 @@ public record FederationProperties(
                 "https://data.europa.eu/sparql",
                 "https://query.wikidata.org/sparql",
                 "https://cordis.europa.eu/datalab/sparql"}) List<URI> allowedEndpoints) {
+
+    public FederationProperties {
+        for (int i = 0; i < allowedEndpoints.size(); i++) {
+            httpUrl("innograph.federation.allowed-endpoints[" + i + "]", allowedEndpoints.get(i));
+        }
+    }
 }

@@ -8,6 +8,7 @@ import java.security.Principal;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.innograph.cache.GenerationSnapshots;
 import org.innograph.problems.JsonApi;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -31,10 +32,12 @@ class ImportController {
 
     private final ImportService imports;
     private final ImportMetrics metrics;
+    private final GenerationSnapshots snapshots;
 
-    ImportController(ImportService imports, ImportMetrics metrics) {
+    ImportController(ImportService imports, ImportMetrics metrics, GenerationSnapshots snapshots) {
         this.imports = imports;
         this.metrics = metrics;
+        this.snapshots = snapshots;
     }
 
     /**
@@ -60,6 +63,8 @@ class ImportController {
             throw e;
         }
         metrics.imported(outcome);
+        // Acknowledged only once search, recommendations and pages show the batch.
+        snapshots.awaitCurrent();
         URI location = URI.create(request.getRequestURI() + "/" + outcome.batch().id());
         if (outcome.result().equals(ImportOutcome.CREATED)) {
             return ResponseEntity.created(location).body(outcome);
@@ -79,7 +84,11 @@ class ImportController {
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
-        return imports.delete(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+        if (!imports.delete(id)) {
+            return ResponseEntity.notFound().build();
+        }
+        snapshots.awaitCurrent();
+        return ResponseEntity.noContent().build();
     }
 
     private static String fileName(HttpServletRequest request, String name) {

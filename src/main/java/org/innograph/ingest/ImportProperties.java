@@ -1,5 +1,7 @@
 package org.innograph.ingest;
 
+import static org.innograph.settings.SettingChecks.positive;
+
 import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,4 +22,8 @@ public record ImportProperties(
         @DefaultValue("data/sources/curation/topic_themes.csv") Path topicThemes,
         @DefaultValue("data/sources/curation/person_names.sha256") Path personNames,
         @DefaultValue("50MB") DataSize maxSize) {
+
+    public ImportProperties {
+        positive("innograph.imports.max-size", maxSize);
+    }
 }

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -149,13 +148,13 @@ public final class ImportService {
                 request.user(), started.toString(), ToolVersion.current(), graph.size(), notes);
         Model written = ModelFactory.createDefaultModel().add(ModelFactory.createModelForGraph(graph))
                 .add(provenance(batch, started));
-        AtomicBoolean existed = new AtomicBoolean();
-        store.write(connection -> {
-            existed.set(connection.queryAsk(SparqlFiles.query("store/graph-exists.rq",
-                    Map.of("g", NodeFactory.createURI(graphIri)))));
+        boolean existed = store.write(connection -> {
+            boolean had = connection.queryAsk(SparqlFiles.query("store/graph-exists.rq",
+                    Map.of("g", NodeFactory.createURI(graphIri))));
             connection.put(graphIri, written);
+            return had;
         });
-        return new ImportOutcome(existed.get() ? ImportOutcome.REPLACED : ImportOutcome.CREATED, batch);
+        return new ImportOutcome(existed ? ImportOutcome.REPLACED : ImportOutcome.CREATED, batch);
     }
 
     private ImportValidator validator() {
@@ -203,7 +202,10 @@ public final class ImportService {
         if (find(id).isEmpty()) {
             return false;
         }
-        store.write(connection -> connection.delete(graphOf(id)));
+        store.write(connection -> {
+            connection.delete(graphOf(id));
+            return null;
+        });
         return true;
     }
 

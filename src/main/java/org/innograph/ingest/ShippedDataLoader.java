@@ -38,7 +38,6 @@ import org.apache.jena.sparql.modify.request.UpdateDrop;
 import org.apache.jena.update.UpdateRequest;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.VOID;
-import org.innograph.store.EmbeddedStore;
 import org.innograph.store.GraphStore;
 import org.innograph.vocabulary.SparqlFiles;
 import org.slf4j.Logger;
@@ -80,8 +79,8 @@ public class ShippedDataLoader {
                 continue;
             }
             long fileStart = System.nanoTime();
-            Loaded result = store instanceof EmbeddedStore embedded ? loadInto(embedded, file, hash)
-                    : loadStreamed(file, hash);
+            Loaded result = store.localDataset().map(dataset -> loadInto(dataset.asDatasetGraph(), file, hash))
+                    .orElseGet(() -> loadStreamed(file, hash));
             log.info("Loaded {} from {}: {} triples in {} s", result.graph(), file, result.triples(),
                     String.format(Locale.ROOT, "%.2f", (System.nanoTime() - fileStart) / 1e9));
             triples += result.triples();
@@ -144,27 +143,22 @@ public class ShippedDataLoader {
      * its end; a file whose name differs from that graph (ontology/innograph.ttl is the graph "ontology") is
      * moved there within the same transaction, which costs a second write of a small file only.
      */
-    private Loaded loadInto(EmbeddedStore embedded, Path file, String hash) {
-        DatasetGraph database = embedded.dataset().asDatasetGraph();
+    private Loaded loadInto(DatasetGraph database, Path file, String hash) {
         Node provisionalGraph = NodeFactory.createURI(GraphNames.forFile(file));
         boolean fresh = Txn.calculateRead(database,
                 () -> !database.containsGraph(provisionalGraph) || database.getGraph(provisionalGraph).isEmpty());
         if (fresh) {
-            return bulkLoadFresh(embedded, file, hash, provisionalGraph);
+            return bulkLoadFresh(database, file, hash, provisionalGraph);
         }
-        Loaded[] result = new Loaded[1];
-        store.write(connection -> {
-            DatasetGraph dataset = embedded.dataset().asDatasetGraph();
-            Node provisional = NodeFactory.createURI(GraphNames.forFile(file));
-            dataset.deleteAny(provisional, Node.ANY, Node.ANY, Node.ANY);
-            Scan scan = scan(file, triple -> dataset.add(provisional, triple.getSubject(), triple.getPredicate(),
-                    triple.getObject()));
+        return store.write(connection -> {
+            database.deleteAny(provisionalGraph, Node.ANY, Node.ANY, Node.ANY);
+            Scan scan = scan(file, triple -> database.add(provisionalGraph, triple.getSubject(),
+                    triple.getPredicate(), triple.getObject()));
             String graph = GraphNames.forShippedFile(file, scan.declaredDatasets());
-            moveIfDeclaredOtherwise(dataset, provisional, graph);
+            moveIfDeclaredOtherwise(database, provisionalGraph, graph);
             connection.update(loadRecord(graph, file, hash));
-            result[0] = new Loaded(graph, scan.triples());
+            return new Loaded(graph, scan.triples());
         });
-        return result[0];
     }
 
     /**
@@ -174,8 +168,7 @@ public class ShippedDataLoader {
      * empty again, as before. The load record is written last: a load cut short (e.g. the process killed) leaves no
      * record, and the next start loads the file again — then through the replacing path above, in one transaction.
      */
-    private Loaded bulkLoadFresh(EmbeddedStore embedded, Path file, String hash, Node provisional) {
-        DatasetGraph database = embedded.dataset().asDatasetGraph();
+    private Loaded bulkLoadFresh(DatasetGraph database, Path file, String hash, Node provisional) {
         DataLoader loader = LoaderFactory.phasedLoader(database, provisional, (format, args) -> { });
         Scan scan;
         loader.startBulk();
@@ -185,13 +178,17 @@ public class ShippedDataLoader {
             loader.finishBulk();
         } catch (RuntimeException e) {
             loader.finishException(e);
-            store.write(connection -> connection.update(new UpdateRequest(new UpdateDrop(provisional, true))));
+            store.write(connection -> {
+                connection.update(new UpdateRequest(new UpdateDrop(provisional, true)));
+                return null;
+            });
             throw e;
         }
         String graph = GraphNames.forShippedFile(file, scan.declaredDatasets());
         store.write(connection -> {
             moveIfDeclaredOtherwise(database, provisional, graph);
             connection.update(loadRecord(graph, file, hash));
+            return null;
         });
         return new Loaded(graph, scan.triples());
     }
@@ -221,6 +218,7 @@ public class ShippedDataLoader {
         store.write(connection -> {
             connection.put(graph, file.toString());
             connection.update(loadRecord(graph, file, hash));
+            return null;
         });
         return new Loaded(graph, scan.triples());
     }
@@ -236,7 +234,10 @@ public class ShippedDataLoader {
         UpdateRequest drop = new UpdateRequest().add(new UpdateDrop(iri(graph), true));
         SparqlFiles.update("ingest/forget-loaded-file.ru", Map.of("state", iri(GraphNames.LOAD_STATE), "g", iri(graph)))
                 .getOperations().forEach(drop::add);
-        store.write(connection -> connection.update(drop));
+        store.write(connection -> {
+            connection.update(drop);
+            return null;
+        });
         log.info("Dropped {}: its shipped file is gone", graph);
     }
 

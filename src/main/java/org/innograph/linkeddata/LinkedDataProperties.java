@@ -1,5 +1,9 @@
 package org.innograph.linkeddata;
 
+import static org.innograph.settings.SettingChecks.atLeast;
+import static org.innograph.settings.SettingChecks.httpUrl;
+import static org.innograph.settings.SettingChecks.notNegative;
+
 import java.time.Duration;
 
 import org.innograph.vocabulary.IG;
@@ -20,6 +24,9 @@ public record LinkedDataProperties(@DefaultValue(IG.BASE) String baseIri,
                                    @DefaultValue("300") int inboundLimit) {
 
     public LinkedDataProperties {
+        httpUrl("innograph.linked-data.base-iri", baseIri);
+        notNegative("innograph.linked-data.query-timeout", queryTimeout);
+        atLeast("innograph.linked-data.inbound-limit", inboundLimit, 0);
         if (!baseIri.endsWith("/")) {
             baseIri = baseIri + "/";
         }

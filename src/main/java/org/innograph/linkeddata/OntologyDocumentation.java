@@ -19,6 +19,8 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.innograph.cache.GenerationSnapshot;
+import org.innograph.cache.GenerationSnapshots;
 import org.innograph.ingest.GraphNames;
 import org.innograph.vocabulary.IG;
 import org.innograph.vocabulary.SparqlFiles;
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ontology as documentation, read from its named graph (loaded from {@code ontology/innograph.ttl}), with
- * one example from the data for every term. Rebuilt only when the store has changed.
+ * one example from the data for every term. Rebuilt only when the store has changed ({@link GenerationSnapshot}).
  */
 @Component
 public class OntologyDocumentation {
@@ -39,27 +41,27 @@ public class OntologyDocumentation {
                        List<ResourceLink> domain, List<ResourceLink> range, ResourceLink example) {
     }
 
-    public record Documentation(long generation, Map<String, String> metadata, List<Term> classes,
+    public record Documentation(Map<String, String> metadata, List<Term> classes,
                                 List<Term> objectProperties, List<Term> datatypeProperties, Model rdf) {
     }
 
     private final GraphReader reader;
     private final Labels labels;
     private final PublicIris iris;
-    private volatile Documentation cached;
+    private final GenerationSnapshot<Documentation> cached;
 
-    public OntologyDocumentation(GraphReader reader, Labels labels, PublicIris iris) {
+    public OntologyDocumentation(GraphReader reader, Labels labels, PublicIris iris, GenerationSnapshots snapshots) {
         this.reader = reader;
         this.labels = labels;
         this.iris = iris;
+        this.cached = snapshots.of("ontology page", this::build);
     }
 
     public Documentation current() {
-        long generation = reader.store().generation();
-        Documentation known = cached;
-        if (known != null && known.generation() == generation) {
-            return known;
-        }
+        return cached.get();
+    }
+
+    private Documentation build() {
         Model ontology = reader.construct(SparqlFiles.query("linkeddata/graph.rq",
                 Map.of("graph", NodeFactory.createURI(GRAPH))));
         IG.PREFIXES.forEach(ontology::setNsPrefix);
@@ -81,12 +83,10 @@ public class OntologyDocumentation {
             }
         }
         Map<String, String> names = labels.of(examples.values());
-        Documentation fresh = new Documentation(generation, metadata(ontology),
+        return new Documentation(metadata(ontology),
                 document(ontology, classes, RDFS.subClassOf, examples, names),
                 document(ontology, objectProperties, RDFS.subPropertyOf, examples, names),
                 document(ontology, datatypeProperties, RDFS.subPropertyOf, examples, names), ontology);
-        cached = fresh;
-        return fresh;
     }
 
     private static List<Resource> terms(Model ontology, Resource kind) {

@@ -1,5 +1,7 @@
 package org.innograph.queries;
 
+import static org.innograph.settings.SettingChecks.atLeast;
+
 import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,4 +21,9 @@ public record QueriesProperties(
         Path dir,
         @DefaultValue("10000") int maxRows,
         @DefaultValue("100") int defaultPerPage) {
+
+    public QueriesProperties {
+        atLeast("innograph.queries.max-rows", maxRows, 1);
+        atLeast("innograph.queries.default-per-page", defaultPerPage, 1);
+    }
 }

@@ -1,8 +1,6 @@
 package org.innograph.queries;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +13,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.innograph.cache.AnswerSource;
+import org.innograph.vocabulary.SparqlFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +28,8 @@ import org.springframework.stereotype.Component;
 public class QueryCatalogue implements AnswerSource {
 
     private static final Logger log = LoggerFactory.getLogger(QueryCatalogue.class);
-    private static final String SHIPPED = "classpath*:queries/*.rq";
+    /** The class-path folder of the shipped queries. */
+    private static final String SHIPPED = "queries";
 
     /** A file that was not served, and why. */
     public record Skipped(String file, int line, String problem) {
@@ -99,16 +97,12 @@ public class QueryCatalogue implements AnswerSource {
     private static Contents readShipped() {
         Map<String, StoredQuery> queries = new TreeMap<>();
         List<Skipped> skipped = new ArrayList<>();
-        try {
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(SHIPPED)) {
-                try (InputStream in = resource.getInputStream()) {
-                    String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    read("queries/" + resource.getFilename(), text, "shipped", queries, skipped);
-                }
+        // Read as InnoGraph's own SPARQL files are; only the queries at the top of the folder are served.
+        SparqlFiles.texts(SHIPPED, QueryCatalogue.class.getClassLoader()).forEach((name, text) -> {
+            if (name.endsWith(".rq") && !name.contains("/")) {
+                read(SHIPPED + "/" + name, text, "shipped", queries, skipped);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list the shipped queries", e);
-        }
+        });
         log.info("Shipped stored queries: {} served, {} skipped", queries.size(), skipped.size());
         return new Contents(Collections.unmodifiableMap(queries), List.copyOf(skipped));
     }

@@ -75,7 +75,10 @@ public class RankingStatisticsKeeper {
             return;
         }
         long before = store.generation();
-        store.write(connection -> connection.put(RankingStatistics.GRAPH, content.model()));
+        store.write(connection -> {
+            connection.put(RankingStatistics.GRAPH, content.model());
+            return null;
+        });
         long after = store.generation();
         // Only when nobody else wrote in between is the new generation ours alone, and the statistics current at it.
         if (before == generation && after == before + 1) {

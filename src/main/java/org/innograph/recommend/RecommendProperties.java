@@ -1,5 +1,8 @@
 package org.innograph.recommend;
 
+import static org.innograph.settings.SettingChecks.atLeast;
+import static org.innograph.settings.SettingChecks.positive;
+
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,4 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("innograph.recommend")
 public record RecommendProperties(@DefaultValue("10") int defaultLimit, @DefaultValue("100") int maxLimit,
         @DefaultValue("60s") Duration maxAge) {
+
+    public RecommendProperties {
+        atLeast("innograph.recommend.default-limit", defaultLimit, 1);
+        atLeast("innograph.recommend.max-limit", maxLimit, defaultLimit);
+        positive("innograph.recommend.max-age", maxAge);
+    }
 }

@@ -1,12 +1,11 @@
 package org.innograph.recommend;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import org.innograph.cache.GenerationSnapshot;
+import org.innograph.cache.GenerationSnapshots;
 import org.innograph.store.GraphStore;
-import org.innograph.store.StoreMode;
 import org.innograph.vocabulary.IG;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +13,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Answers recommendation requests from an in-memory {@link RecommendationIndex}. The index is built from the store
- * on first use and built again when the store's generation has moved (an import, an update, a GSP write), so a
- * request never queries the store unless the data changed. A remote store may also be written by other clients,
- * so there the index is also rebuilt once it is older than {@code innograph.recommend.max-age}.
+ * on first use and built again when the store's generation has moved (an import, an update, a GSP write), in the
+ * background ({@link GenerationSnapshot}), so a request never queries the store. A remote store may also be
+ * written by other clients, so there the index is also rebuilt once it is older than
+ * {@code innograph.recommend.max-age}.
  */
 @Service
 public class RecommendationService {
@@ -33,17 +33,15 @@ public class RecommendationService {
     public record Peers(TargetView target, List<PeerRegion> results) {
     }
 
-    private record Snapshot(long generation, Instant builtAt, RecommendationIndex index, Targets targets,
-            PracticeRanker practices, PeerRanker peers) {
+    private record Snapshot(RecommendationIndex index, Targets targets, PracticeRanker practices, PeerRanker peers) {
     }
 
     private final GraphStore store;
-    private final Duration maxAge;
-    private volatile Snapshot snapshot;
+    private final GenerationSnapshot<Snapshot> snapshot;
 
-    public RecommendationService(GraphStore store, RecommendProperties properties) {
+    public RecommendationService(GraphStore store, RecommendProperties properties, GenerationSnapshots snapshots) {
         this.store = store;
-        this.maxAge = properties.maxAge();
+        this.snapshot = snapshots.of("recommendation index", properties.maxAge(), this::build);
     }
 
     public Recommendations forRegion(String iri, RankingOptions options) {
@@ -92,21 +90,17 @@ public class RecommendationService {
         return new Peers(view(current.index(), target), current.peers().rank(place, limit));
     }
 
-    /** The index answers come from now: built again first if the store has moved on. */
+    /** The index as of the store's generation now, waited for if it is being built: for figures written back. */
     RecommendationIndex index() {
-        return current().index();
+        return snapshot.getCurrent().index();
     }
 
     /**
      * A write that changed nothing the index reads (the ranking statistics, which are made from the index): the
      * index built at generation {@code before} still holds at {@code after}, so it is not built again.
      */
-    synchronized void unchangedBy(long before, long after) {
-        Snapshot current = snapshot;
-        if (current != null && current.generation() == before) {
-            snapshot = new Snapshot(after, current.builtAt(), current.index(), current.targets(), current.practices(),
-                    current.peers());
-        }
+    void unchangedBy(long before, long after) {
+        snapshot.unchangedBy(before, after);
     }
 
     private static Target require(Target target, String parameter, String message) {
@@ -126,31 +120,15 @@ public class RecommendationService {
                 Arrays.stream(target.profile()).mapToObj(t -> index.themeIri[t]).toList());
     }
 
-    private boolean fresh(Snapshot current, long generation) {
-        return current != null && current.generation() == generation && (store.mode() != StoreMode.REMOTE
-                || current.builtAt().plus(maxAge).isAfter(Instant.now()));
+    private Snapshot current() {
+        return snapshot.get();
     }
 
-    /** The index for the store's current generation; one thread builds it while the others wait for it. */
-    private Snapshot current() {
-        long generation = store.generation();
-        Snapshot current = snapshot;
-        if (fresh(current, generation)) {
-            return current;
-        }
-        synchronized (this) {
-            current = snapshot;
-            if (!fresh(current, generation)) {
-                long started = System.nanoTime();
-                Instant builtAt = Instant.now();
-                RecommendationIndex index = store.read(RecommendationIndex::load);
-                current = new Snapshot(generation, builtAt, index, new Targets(index), new PracticeRanker(index),
-                        new PeerRanker(index));
-                snapshot = current;
-                log.info("Recommendation index built for generation {}: {} practices in {} ms", generation,
-                        index.practiceCount(), (System.nanoTime() - started) / 1_000_000);
-            }
-            return current;
-        }
+    private Snapshot build() {
+        long started = System.nanoTime();
+        RecommendationIndex index = store.read(RecommendationIndex::load);
+        log.info("Recommendation index built: {} practices in {} ms", index.practiceCount(),
+                (System.nanoTime() - started) / 1_000_000);
+        return new Snapshot(index, new Targets(index), new PracticeRanker(index), new PeerRanker(index));
     }
 }

@@ -1,5 +1,8 @@
 package org.innograph.security;
 
+import static org.innograph.settings.SettingChecks.noBlankEntry;
+import static org.innograph.settings.SettingChecks.notNegative;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -20,12 +23,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SecurityProperties(@DefaultValue Writer writer, @DefaultValue Cors cors,
                                  @DefaultValue("60s") Duration verifiedCredentialTtl) {
 
+    public SecurityProperties {
+        notNegative("innograph.security.verified-credential-ttl", verifiedCredentialTtl);
+    }
+
     /**
      * @param allowedOrigins origins whose pages may read {@code /sparql} and {@code /api/**} from a browser
      *                       (GET, HEAD, OPTIONS, without credentials); {@code *} for any. Writes are never
      *                       allowed cross-origin.
      */
     public record Cors(@DefaultValue("*") List<String> allowedOrigins) {
+
+        public Cors {
+            noBlankEntry("innograph.security.cors.allowed-origins", allowedOrigins);
+        }
     }
 
     /**
@@ -36,6 +47,10 @@ public record SecurityProperties(@DefaultValue Writer writer, @DefaultValue Cors
      *                 {@code {sha256}hex}; plain ones are hashed at start-up
      */
     public record Writer(String username, String password, @DefaultValue List<String> tokens) {
+
+        public Writer {
+            noBlankEntry("innograph.security.writer.tokens", tokens);
+        }
 
         public boolean hasPassword() {
             return username != null && !username.isBlank() && password != null && !password.isBlank();

@@ -2,10 +2,10 @@ package org.innograph.sparql;
 
 import java.io.IOException;
 import java.net.URLEncoder;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,7 +29,9 @@ import org.apache.jena.rdfconnection.RDFConnection;
 import org.innograph.ingest.GraphNames;
 import org.innograph.ingest.RdfPayload;
 import org.innograph.ingest.RequestMediaType;
+import org.innograph.cache.GenerationSnapshots;
 import org.innograph.store.GraphStore;
+import org.innograph.store.SupervisorProperties;
 import org.innograph.vocabulary.SparqlFiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -57,11 +59,16 @@ class GraphStoreController {
     private final GraphStore store;
     private final ResultWriter writer;
     private final SparqlProperties properties;
+    private final Duration downloadTimeout;
+    private final GenerationSnapshots snapshots;
 
-    GraphStoreController(GraphStore store, ResultWriter writer, SparqlProperties properties) {
+    GraphStoreController(GraphStore store, ResultWriter writer, SparqlProperties properties,
+                         SupervisorProperties supervision, GenerationSnapshots snapshots) {
         this.store = store;
         this.writer = writer;
         this.properties = properties;
+        this.downloadTimeout = supervision.downloadTimeout();
+        this.snapshots = snapshots;
     }
 
     /**
@@ -76,7 +83,7 @@ class GraphStoreController {
             AnswerBody body = new AnswerBody(response, type);
             try {
                 DatasetDump.write(store, null, DumpFormat.named(type.toString()).orElseThrow(), body,
-                        properties.downloadTimeout(), 0, Progress.NONE);
+                        downloadTimeout, 0, Progress.NONE);
                 body.finish();
             } catch (RuntimeException e) {
                 throw body.failed(e);
@@ -86,7 +93,7 @@ class GraphStoreController {
         AnswerBody body = new AnswerBody(response, writer.negotiate(request, ResultFormat.GRAPH, "an RDF graph"));
         long cap = properties.maxResultTriples();
         try {
-            boolean any = store.query(triplesOf(target), properties.downloadTimeout(), execution -> {
+            boolean any = store.query(triplesOf(target), downloadTimeout, execution -> {
                 RowSet rows = RowSet.adapt(execution.execSelect());
                 if (!rows.hasNext() && !target.isDefault()) {
                     return false;
@@ -112,12 +119,13 @@ class GraphStoreController {
         GraphTarget target = writableTarget(request);
         String graph = graphWritten(target);
         Model body = ModelFactory.createModelForGraph(parseBody(request, graph));
-        AtomicBoolean existed = new AtomicBoolean(target.isDefault());
-        store.write(connection -> {
-            existed.compareAndSet(false, exists(connection, graph));
+        boolean existed = store.write(connection -> {
+            boolean had = target.isDefault() || exists(connection, graph);
             connection.put(graph, body);
+            return had;
         });
-        return existed.get() ? ResponseEntity.noContent().build() : ResponseEntity.status(HttpStatus.CREATED).build();
+        snapshots.awaitCurrent();
+        return existed ? ResponseEntity.noContent().build() : ResponseEntity.status(HttpStatus.CREATED).build();
     }
 
     @PostMapping(PATH)
@@ -127,34 +135,40 @@ class GraphStoreController {
             // GSP §5.5: a POST to the service itself creates a new graph and says where it is.
             String graph = GraphNames.GRAPH_BASE + "upload/" + UUID.randomUUID();
             Model body = ModelFactory.createModelForGraph(parseBody(request, graph));
-            store.write(connection -> connection.put(graph, body));
+            store.write(connection -> {
+                connection.put(graph, body);
+                return null;
+            });
+            snapshots.awaitCurrent();
             return ResponseEntity.status(HttpStatus.CREATED)
                     .header("Location", PATH + "?graph=" + URLEncoder.encode(graph, StandardCharsets.UTF_8)).build();
         }
         String graph = graphWritten(target);
         Model body = ModelFactory.createModelForGraph(parseBody(request, graph));
-        AtomicBoolean existed = new AtomicBoolean(target.isDefault());
-        store.write(connection -> {
-            existed.compareAndSet(false, exists(connection, graph));
+        boolean existed = store.write(connection -> {
+            boolean had = target.isDefault() || exists(connection, graph);
             connection.load(graph, body);
+            return had;
         });
-        return existed.get() ? ResponseEntity.noContent().build() : ResponseEntity.status(HttpStatus.CREATED).build();
+        snapshots.awaitCurrent();
+        return existed ? ResponseEntity.noContent().build() : ResponseEntity.status(HttpStatus.CREATED).build();
     }
 
     @DeleteMapping(PATH)
     ResponseEntity<Void> delete(HttpServletRequest request) {
         GraphTarget target = writableTarget(request);
         String graph = graphWritten(target);
-        AtomicBoolean existed = new AtomicBoolean();
-        store.write(connection -> {
-            existed.set(exists(connection, graph));
-            if (existed.get()) {
+        boolean existed = store.write(connection -> {
+            boolean had = exists(connection, graph);
+            if (had) {
                 connection.delete(graph);
             }
+            return had;
         });
-        if (!existed.get() && !target.isDefault()) {
+        if (!existed && !target.isDefault()) {
             throw new SparqlProtocolException(HttpStatus.NOT_FOUND, "No graph <" + graph + "> in the store");
         }
+        snapshots.awaitCurrent();
         return ResponseEntity.noContent().build();
     }
 

@@ -1,5 +1,9 @@
 package org.innograph.sparql;
 
+import static org.innograph.settings.SettingChecks.atLeast;
+import static org.innograph.settings.SettingChecks.notNegative;
+import static org.innograph.settings.SettingChecks.positive;
+
 import java.time.Duration;
 
 import org.innograph.vocabulary.IG;
@@ -8,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * {@code innograph.sparql.*}: the limits every SPARQL request is held to.
+ * {@code innograph.sparql.*}: the limits every SPARQL request is held to. Admission and the download time limit,
+ * which hold every read of the store, are configured with the store ({@link org.innograph.store.SupervisorProperties}).
  *
  * @param queryTimeout         a query still running after this is stopped and answered with 503
  * @param updateTimeout        an update still running after this is stopped and rolled back
@@ -16,17 +21,11 @@ import org.springframework.util.unit.DataSize;
  * @param maxTextSize          a query or update text (URL, form or body) longer than this, in UTF-8 bytes, is
  *                             refused with 413; kept apart from {@code maxRequestSize} so that large data uploads
  *                             do not also admit megabytes of SPARQL for the parser
- * @param maxConcurrentQueries queries that run at once (all entry points together); more wait for
- *                             {@code admissionWait}, then are refused with 503 and {@code Retry-After}
- * @param admissionWait        how long a query past the cap waits for a free place
  * @param maxResultRows        the most rows a SELECT answer may have: {@code /sparql} refuses a larger answer
  *                             with 422 (page with LIMIT/OFFSET), and the REST API truncates to it
  *                             ({@link ResultRows})
  * @param maxResultTriples     the most triples a CONSTRUCT or DESCRIBE answer may have: a larger one is refused with
  *                             422 (Graph Store reads stream whole graphs instead)
- * @param downloadTimeout      the time limit of whole-graph and whole-dataset reads (Graph Store GET,
- *                             {@code /api/dump}), which stream but may take long on a large store, and of the
- *                             service's own reads (the indexes behind search, recommendations and pages)
  * @param defaultWriteGraph    the named graph that writes addressed to the default graph go to (SPARQL Update
  *                             outside GRAPH, Graph Store {@code ?default}); it is part of the union that queries see
  */
@@ -35,15 +34,18 @@ public record SparqlProperties(
         @DefaultValue("30s") Duration queryTimeout,
         @DefaultValue("120s") Duration updateTimeout,
         @DefaultValue("10MB") DataSize maxRequestSize,
-        @DefaultValue("16") int maxConcurrentQueries,
-        @DefaultValue("2s") Duration admissionWait,
         @DefaultValue("100000") int maxResultRows,
         @DefaultValue("100000") long maxResultTriples,
-        @DefaultValue("10m") Duration downloadTimeout,
         @DefaultValue("1MB") DataSize maxTextSize,
         @DefaultValue(IG.GRAPH + "default") String defaultWriteGraph) {
 
     public SparqlProperties {
+        notNegative("innograph.sparql.query-timeout", queryTimeout);
+        positive("innograph.sparql.update-timeout", updateTimeout);
+        positive("innograph.sparql.max-request-size", maxRequestSize);
+        atLeast("innograph.sparql.max-result-rows", maxResultRows, 1);
+        atLeast("innograph.sparql.max-result-triples", maxResultTriples, 1);
+        positive("innograph.sparql.max-text-size", maxTextSize);
         ProtocolDataset.requireAbsoluteIri(defaultWriteGraph);
     }
 }

@@ -9,6 +9,7 @@ import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
+import org.innograph.cache.GenerationSnapshots;
 import org.innograph.federation.FederationPolicy;
 import org.innograph.store.GraphStore;
 import org.innograph.vocabulary.IG;
@@ -22,13 +23,15 @@ public class UpdateService {
     private final SparqlProperties properties;
     private final FederationPolicy federation;
     private final MeterRegistry meters;
+    private final GenerationSnapshots snapshots;
 
     public UpdateService(GraphStore store, SparqlProperties properties, FederationPolicy federation,
-            MeterRegistry meters) {
+            MeterRegistry meters, GenerationSnapshots snapshots) {
         this.store = store;
         this.properties = properties;
         this.federation = federation;
         this.meters = meters;
+        this.snapshots = snapshots;
     }
 
     /** Relative IRIs resolve against our public base, as in queries, never against the server's directory. */
@@ -43,6 +46,7 @@ public class UpdateService {
         }
     }
 
+    /** Applies the update; when this returns, search, recommendations and pages show it too. */
     public void execute(UpdateRequest request, ProtocolDataset dataset) {
         UpdateRequest update = DefaultGraphWrites.redirect(request, NodeFactory.createURI(properties.defaultWriteGraph()));
         federation.check(update);
@@ -60,6 +64,7 @@ public class UpdateService {
                     .tag("outcome", outcome).publishPercentileHistogram().register(meters)
                     .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
+        snapshots.awaitCurrent();
     }
 
 }

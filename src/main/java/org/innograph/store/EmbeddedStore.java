@@ -2,9 +2,9 @@ package org.innograph.store;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.apache.jena.graph.Graph;
@@ -61,6 +61,11 @@ public final class EmbeddedStore implements GraphStore {
     /** The TDB2 dataset, for operations that only make sense on the embedded store (bulk load, backup). */
     public Dataset dataset() {
         return dataset;
+    }
+
+    @Override
+    public Optional<Dataset> localDataset() {
+        return Optional.of(dataset);
     }
 
     @Override
@@ -141,13 +146,14 @@ public final class EmbeddedStore implements GraphStore {
     }
 
     @Override
-    public void write(Consumer<RDFConnection> work) {
-        Txn.executeWrite(dataset, () -> {
+    public <T> T write(Function<RDFConnection, T> work) {
+        T result = Txn.calculateWrite(dataset, () -> {
             try (RDFConnection connection = RDFConnection.connect(dataset)) {
-                work.accept(connection);
+                return work.apply(connection);
             }
         });
         generation.incrementAndGet();
+        return result;
     }
 
     @Override

@@ -1,9 +1,10 @@
 package org.innograph.store;
 
 import java.time.Duration;
-import java.util.function.Consumer;
+import java.util.Optional;
 import java.util.function.Function;
 
+import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdfconnection.RDFConnection;
@@ -42,10 +43,12 @@ public interface GraphStore extends AutoCloseable {
     void update(UpdateRequest update, Duration timeLimit);
 
     /**
-     * Runs writes. Embedded: one write transaction, all or nothing. Remote: every request the work sends
-     * is atomic on the server, so callers that need all-or-nothing send one request.
+     * Runs writes and returns what the work computed (e.g. whether a graph existed before it was replaced; null
+     * for work that computes nothing).
+     * Embedded: one write transaction, all or nothing. Remote: every request the work sends is atomic on the
+     * server, so callers that need all-or-nothing send one request.
      */
-    void write(Consumer<RDFConnection> work);
+    <T> T write(Function<RDFConnection, T> work);
 
     /**
      * Counts up on every write made through this store and, on a remote store, whenever the store's write
@@ -60,6 +63,14 @@ public interface GraphStore extends AutoCloseable {
      * write through another instance); a restarted embedded store starts a new series.
      */
     String version();
+
+    /**
+     * The dataset when it lives in this process (embedded TDB2), for what only makes sense there: bulk loading,
+     * engine settings such as the federation guard. Empty for a remote store, whose server runs the queries.
+     */
+    default Optional<Dataset> localDataset() {
+        return Optional.empty();
+    }
 
     /** Whether the store answers a trivial query right now. */
     boolean isReachable();

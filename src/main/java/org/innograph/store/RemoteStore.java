@@ -10,7 +10,6 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.apache.jena.atlas.web.HttpException;
@@ -149,13 +148,13 @@ public final class RemoteStore implements GraphStore {
     }
 
     @Override
-    public void write(Consumer<RDFConnection> work) {
+    public <T> T write(Function<RDFConnection, T> work) {
         // Graph Store requests cannot carry an update, so the marker moves in a request of its own, after the
         // work and before the caller acknowledges it; also after failed work, part of which may have landed.
         String token = WriteMarker.newToken();
         try (RDFConnection connection = connect()) {
             try {
-                work.accept(connection);
+                return work.apply(connection);
             } finally {
                 moveMarker(connection, token);
             }

@@ -1,5 +1,11 @@
 package org.innograph.store;
 
+import static org.innograph.settings.SettingChecks.atLeast;
+import static org.innograph.settings.SettingChecks.fraction;
+import static org.innograph.settings.SettingChecks.httpUrl;
+import static org.innograph.settings.SettingChecks.notNegative;
+import static org.innograph.settings.SettingChecks.positive;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +35,16 @@ public record StoreProperties(
         @DefaultValue("50000") long maxRowsInMemory,
         @DefaultValue("0.85") double heapGuardThreshold) {
 
+    public StoreProperties {
+        atLeast("innograph.store.max-rows-in-memory", maxRowsInMemory, 1);
+        fraction("innograph.store.heap-guard-threshold", heapGuardThreshold);
+        if (mode == StoreMode.REMOTE) {
+            httpUrl("innograph.store.remote.query-url", remote.queryUrl());
+            httpUrl("innograph.store.remote.update-url", remote.updateUrl());
+            httpUrl("innograph.store.remote.gsp-url", remote.gspUrl());
+        }
+    }
+
     /**
      * @param queryUrl  SPARQL 1.1 query endpoint, e.g. {@code http://localhost:3030/innograph/query}
      * @param updateUrl SPARQL 1.1 update endpoint
@@ -47,6 +63,17 @@ public record StoreProperties(
         // Bound through this constructor; the shorter one is for code that only names the endpoints.
         @ConstructorBinding
         public Remote {
+            if (queryUrl != null) {
+                httpUrl("innograph.store.remote.query-url", queryUrl);
+            }
+            if (updateUrl != null) {
+                httpUrl("innograph.store.remote.update-url", updateUrl);
+            }
+            if (gspUrl != null) {
+                httpUrl("innograph.store.remote.gsp-url", gspUrl);
+            }
+            notNegative("innograph.store.remote.change-check-interval", changeCheckInterval);
+            positive("innograph.store.remote.outside-writes-within", outsideWritesWithin);
         }
 
         /** The server's endpoints, with the default intervals. */

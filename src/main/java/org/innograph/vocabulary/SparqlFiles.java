@@ -162,8 +162,8 @@ public final class SparqlFiles {
             query.ensureResultVars();
             return query;
         } catch (QueryParseException e) {
-            throw new MalformedSparqlFileException(file, "line " + e.getLine() + ", column " + e.getColumn() + ": "
-                    + e.getMessage());
+            // Jena's message says where: "Encountered … at line 3, column 7."
+            throw new MalformedSparqlFileException(file, e.getMessage());
         }
     }
 

@@ -6,18 +6,19 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.query.QuerySolution;
+import org.innograph.cache.GenerationSnapshot;
+import org.innograph.cache.GenerationSnapshots;
 import org.innograph.ingest.GraphNames;
 import org.innograph.linkeddata.GraphReader;
 import org.innograph.linkeddata.Labels;
 import org.innograph.linkeddata.PublicIris;
-import org.innograph.store.GraphStore;
 import org.innograph.vocabulary.IG;
 import org.innograph.vocabulary.SparqlFiles;
 import org.springframework.stereotype.Component;
 
 /**
  * What the graph holds: resources per class and triples per named graph. Counting scans the store, so the
- * answer is kept until the next write.
+ * answer is kept until the next write ({@link GenerationSnapshot}).
  */
 @Component
 class GraphOverview {
@@ -25,27 +26,26 @@ class GraphOverview {
     record Count(String iri, String href, String label, long count) {
     }
 
-    record Snapshot(long generation, List<Count> classes, List<Count> graphs, long triples) {
+    record Snapshot(List<Count> classes, List<Count> graphs, long triples) {
     }
 
     private final GraphReader reader;
     private final Labels labels;
     private final PublicIris iris;
-    private volatile Snapshot snapshot;
+    private final GenerationSnapshot<Snapshot> snapshot;
 
-    GraphOverview(GraphReader reader, Labels labels, PublicIris iris) {
+    GraphOverview(GraphReader reader, Labels labels, PublicIris iris, GenerationSnapshots snapshots) {
         this.reader = reader;
         this.labels = labels;
         this.iris = iris;
+        this.snapshot = snapshots.of("graph overview", this::count);
     }
 
     Snapshot current() {
-        GraphStore store = reader.store();
-        Snapshot known = snapshot;
-        long generation = store.generation();
-        if (known != null && known.generation() == generation) {
-            return known;
-        }
+        return snapshot.get();
+    }
+
+    private Snapshot count() {
         List<QuerySolution> classRows = reader.select(SparqlFiles.query("web/classes-by-size.rq"));
         Map<String, String> names = labels.of(classRows.stream().map(row -> row.getResource("class").getURI()).toList());
         List<Count> classes = new ArrayList<>();
@@ -65,8 +65,6 @@ class GraphOverview {
             graphs.add(new Count(iri, iris.pageOf(iri), name, count));
         }
         graphs.sort(Comparator.comparing(Count::label));
-        Snapshot fresh = new Snapshot(generation, classes, graphs, triples);
-        snapshot = fresh;
-        return fresh;
+        return new Snapshot(classes, graphs, triples);
     }
 }

@@ -13,6 +13,8 @@ import java.util.function.Function;
 
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.RDFNode;
+import org.innograph.cache.GenerationSnapshot;
+import org.innograph.cache.GenerationSnapshots;
 import org.innograph.linkeddata.GraphReader;
 import org.innograph.linkeddata.Labels;
 import org.innograph.linkeddata.PublicIris;
@@ -76,7 +78,7 @@ class LearningFlows {
         }
     }
 
-    record Snapshot(long generation, List<Link> links, List<Flow> arcs, List<Flow> countryPairs, List<Place> fromCountries,
+    record Snapshot(List<Link> links, List<Flow> arcs, List<Flow> countryPairs, List<Place> fromCountries,
                     List<Place> toCountries) {
 
         public Flow cell(Place from, Place to) {
@@ -89,13 +91,15 @@ class LearningFlows {
     private final Labels labels;
     private final PublicIris iris;
     private final QueryCatalogue catalogue;
-    private volatile Snapshot snapshot;
+    private final GenerationSnapshot<Snapshot> snapshot;
 
-    LearningFlows(GraphReader reader, Labels labels, PublicIris iris, QueryCatalogue catalogue) {
+    LearningFlows(GraphReader reader, Labels labels, PublicIris iris, QueryCatalogue catalogue,
+                  GenerationSnapshots snapshots) {
         this.reader = reader;
         this.labels = labels;
         this.iris = iris;
         this.catalogue = catalogue;
+        this.snapshot = snapshots.of("learning flows", () -> build(reader.select(query().bind(Map.of()))));
     }
 
     StoredQuery query() {
@@ -104,17 +108,10 @@ class LearningFlows {
     }
 
     Snapshot current() {
-        long generation = reader.store().generation();
-        Snapshot known = snapshot;
-        if (known != null && known.generation() == generation) {
-            return known;
-        }
-        Snapshot fresh = build(generation, reader.select(query().bind(Map.of())));
-        snapshot = fresh;
-        return fresh;
+        return snapshot.get();
     }
 
-    private Snapshot build(long generation, List<QuerySolution> rows) {
+    private Snapshot build(List<QuerySolution> rows) {
         Set<String> named = new HashSet<>();
         for (QuerySolution row : rows) {
             row.varNames().forEachRemaining(name -> {
@@ -145,7 +142,7 @@ class LearningFlows {
         List<Flow> pairs = group(all, Link::practiceCountry, Link::learnerCountry, "country");
         List<Place> from = pairs.stream().map(Flow::from).distinct().sorted(Comparator.comparing(Place::name)).toList();
         List<Place> to = pairs.stream().map(Flow::to).distinct().sorted(Comparator.comparing(Place::name)).toList();
-        return new Snapshot(generation, all, arcs, pairs, from, to);
+        return new Snapshot(all, arcs, pairs, from, to);
     }
 
     /** The stronger link, with the places of the other where it has none. */

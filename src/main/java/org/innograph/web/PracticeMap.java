@@ -8,6 +8,8 @@ import java.util.TreeMap;
 
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QuerySolution;
+import org.innograph.cache.GenerationSnapshot;
+import org.innograph.cache.GenerationSnapshots;
 import org.innograph.linkeddata.GraphReader;
 import org.innograph.linkeddata.Labels;
 import org.innograph.linkeddata.PublicIris;
@@ -22,7 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * What the home page shows: the headline counts and the practices per NUTS area, both from stored queries
  * ({@code headline-counts}, {@code practices-per-area}) so a researcher can run the same queries. The
- * unfiltered answers are kept until the next write; filtered ones are asked each time.
+ * unfiltered answers are kept until the next write ({@link GenerationSnapshot}); filtered ones are asked each time.
  */
 @Component
 class PracticeMap {
@@ -66,20 +68,23 @@ class PracticeMap {
         }
     }
 
-    private record Cached(long generation, List<Area> areas, Headline headline, Map<String, String> projects) {
+    private record Cached(List<Area> areas, Headline headline, Map<String, String> projects) {
     }
 
     private final GraphReader reader;
     private final Labels labels;
     private final PublicIris iris;
     private final QueryCatalogue catalogue;
-    private volatile Cached cached;
+    private final GenerationSnapshot<Cached> cached;
 
-    PracticeMap(GraphReader reader, Labels labels, PublicIris iris, QueryCatalogue catalogue) {
+    PracticeMap(GraphReader reader, Labels labels, PublicIris iris, QueryCatalogue catalogue,
+                GenerationSnapshots snapshots) {
         this.reader = reader;
         this.labels = labels;
         this.iris = iris;
         this.catalogue = catalogue;
+        this.cached = snapshots.of("home page counts",
+                () -> new Cached(askAreas(Map.of()), askHeadline(), askProjects()));
     }
 
     List<Area> areas(Filters filters) {
@@ -104,14 +109,7 @@ class PracticeMap {
     }
 
     private Cached current() {
-        long generation = reader.store().generation();
-        Cached known = cached;
-        if (known != null && known.generation() == generation) {
-            return known;
-        }
-        Cached fresh = new Cached(generation, askAreas(Map.of()), askHeadline(), askProjects());
-        cached = fresh;
-        return fresh;
+        return cached.get();
     }
 
     private List<Area> askAreas(Map<String, String[]> parameters) {

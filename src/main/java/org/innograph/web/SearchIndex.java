@@ -1,7 +1,5 @@
 package org.innograph.web;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -14,21 +12,21 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.apache.jena.query.QuerySolution;
+import org.innograph.cache.GenerationSnapshot;
+import org.innograph.cache.GenerationSnapshots;
 import org.innograph.linkeddata.GraphReader;
 import org.innograph.linkeddata.Labels;
 import org.innograph.linkeddata.PublicIris;
-import org.innograph.store.GraphStore;
-import org.innograph.store.StoreMode;
 import org.innograph.vocabulary.IG;
 import org.innograph.vocabulary.SparqlFiles;
 import org.springframework.stereotype.Component;
 
 /**
  * Full-text search over our own resources, in memory. The index is rebuilt from the store whenever the store's
- * write counter has moved, so it can never disagree with what the store holds after an import, an update or a
- * delete made through this service (a Lucene index beside TDB2 can, see STACK.md trap 7), and it works the same
- * on a remote store. On a remote store other clients may write too, so there the index also has a maximum age.
- * Building it takes a few SPARQL queries over some hundred resources.
+ * write counter has moved ({@link GenerationSnapshot}), so it never disagrees with what the store holds once an
+ * import, an update or a delete made through this service is acknowledged (a Lucene index beside TDB2 can, see
+ * STACK.md trap 7), and it works the same on a remote store. On a remote store other clients may write too, so
+ * there the index also has a maximum age. Building it takes a few SPARQL queries over some hundred resources.
  */
 @Component
 class SearchIndex {
@@ -53,7 +51,7 @@ class SearchIndex {
     }
 
     /** Everything one build read from the store, kept until the store changes. */
-    record Snapshot(long generation, Instant builtAt, List<Document> documents, Map<String, Double> idf,
+    record Snapshot(List<Document> documents, Map<String, Double> idf,
                     double averageLength, Map<String, String> themeLabels, Map<String, String> countryCodes,
                     Map<String, String> countryLabels, Set<String> regionCodes) {
     }
@@ -73,35 +71,19 @@ class SearchIndex {
     private final GraphReader reader;
     private final Labels labels;
     private final PublicIris iris;
-    private final Duration maxAge;
-    private volatile Snapshot snapshot;
+    private final GenerationSnapshot<Snapshot> snapshot;
 
-    SearchIndex(GraphReader reader, Labels labels, PublicIris iris, WebProperties properties) {
+    SearchIndex(GraphReader reader, Labels labels, PublicIris iris, WebProperties properties,
+                GenerationSnapshots snapshots) {
         this.reader = reader;
         this.labels = labels;
         this.iris = iris;
-        this.maxAge = properties.searchMaxAge();
+        this.snapshot = snapshots.of("search index", properties.searchMaxAge(), this::build);
     }
 
-    /** The index as of the store's current state. */
+    /** The index as of the store's last write, or the one before while that is being built. */
     Snapshot current() {
-        GraphStore store = reader.store();
-        Snapshot known = snapshot;
-        if (known != null && known.generation() == store.generation() && !expired(known, store)) {
-            return known;
-        }
-        synchronized (this) {
-            known = snapshot;
-            long generation = store.generation();
-            if (known == null || known.generation() != generation || expired(known, store)) {
-                snapshot = build(generation);
-            }
-            return snapshot;
-        }
-    }
-
-    private boolean expired(Snapshot known, GraphStore store) {
-        return store.mode() == StoreMode.REMOTE && known.builtAt().plus(maxAge).isBefore(Instant.now());
+        return snapshot.get();
     }
 
     /** Best matches first; every query word must occur (a word also matches longer words it begins). */
@@ -148,7 +130,7 @@ class SearchIndex {
         return best;
     }
 
-    private Snapshot build(long generation) {
+    private Snapshot build() {
         Map<String, DocumentBuilder> builders = new LinkedHashMap<>();
         for (QuerySolution row : reader.select(SparqlFiles.query("web/search-texts.rq"))) {
             String iri = row.getResource("s").getURI();
@@ -185,7 +167,7 @@ class SearchIndex {
         Map<String, String> countryLabels = labels.of(usedCountries);
         Set<String> regionCodes = new HashSet<>();
         reader.select(SparqlFiles.query("web/region-codes.rq")).forEach(row -> regionCodes.add(row.getLiteral("code").getLexicalForm()));
-        return new Snapshot(generation, Instant.now(), List.copyOf(documents), idf,
+        return new Snapshot(List.copyOf(documents), idf,
                 documents.isEmpty() ? 1 : Math.max(1, totalLength / documents.size()), themeLabels, countryCodes,
                 countryLabels, regionCodes);
     }

@@ -1,5 +1,7 @@
 package org.innograph.web;
 
+import static org.innograph.settings.SettingChecks.positive;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -16,4 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("innograph.web")
 public record WebProperties(@DefaultValue("data/geo") Path geoDirectory,
                             @DefaultValue("60s") Duration searchMaxAge) {
+
+    public WebProperties {
+        positive("innograph.web.search-max-age", searchMaxAge);
+    }
 }

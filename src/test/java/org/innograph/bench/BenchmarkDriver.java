@@ -166,8 +166,10 @@ public final class BenchmarkDriver implements Callable<Integer> {
         new ShippedDataLoader(store, List.of(root.resolve("ontology"), root.resolve("data"), dataDir)).synchronise();
         // The ranking statistics, as the service writes them before its first recommendation query: Fuseki's copy
         // needs them too, and InnoGraph then finds them current (same content hash) and does not write again.
-        store.write(connection -> connection.put(RankingStatistics.GRAPH,
-                RankingStatistics.of(RecommendationIndex.load(connection)).model()));
+        store.write(connection -> {
+            connection.put(RankingStatistics.GRAPH, RankingStatistics.of(RecommendationIndex.load(connection)).model());
+            return null;
+        });
         QueryMix mix = QueryMix.from(root, store.dataset());
         if (first) {
             table.note("Query mix: " + mix.queries().size() + " queries" + (mix.leftOut().isEmpty() ? ""

@@ -42,8 +42,11 @@ class RemoteImportTest {
 
     @Test
     void importReplaceRefuseDumpAndDeleteOnARemoteStore() throws IOException {
-        store.write(connection -> connection.put("https://w3id.org/innograph/graph/reference",
-                RDFDataMgr.loadModel("src/test/resources/reference/reference.ttl")));
+        store.write(connection -> {
+            connection.put("https://w3id.org/innograph/graph/reference",
+                    RDFDataMgr.loadModel("src/test/resources/reference/reference.ttl"));
+            return null;
+        });
 
         ImportOutcome created = imports.importFile(request("practices.csv", "remote"));
         ImportOutcome unchanged = imports.importFile(request("practices.csv", "remote"));

@@ -40,7 +40,10 @@ class ShippedDataLoaderTest {
         // A fresh dataset per test: clear what an earlier test left in the shared Fuseki.
         RemoteStore remote = new RemoteStore(new StoreProperties.Remote(URI.create(FUSEKI.datasetUrl() + "/query"),
                 URI.create(FUSEKI.datasetUrl() + "/update"), URI.create(FUSEKI.datasetUrl() + "/data"), null, null));
-        remote.write(connection -> connection.update("DROP ALL"));
+        remote.write(connection -> {
+            connection.update("DROP ALL");
+            return null;
+        });
         return remote;
     }
 

@@ -127,6 +127,23 @@ class StoredQueryApiTest {
     }
 
     @Test
+    void iriCellsAreLabelledByTheRuleThePagesFollow() {
+        assertThat(labelOf("label-rule-preferred")).isEqualTo("Z preferred");
+        assertThat(labelOf("label-rule-title")).isEqualTo("Only a title");
+        assertThat(labelOf("label-rule-language")).isEqualTo("untagged title");
+    }
+
+    private String labelOf(String organisation) {
+        String iri = "https://w3id.org/innograph/id/organisation/" + organisation;
+        HttpResponse<String> response = get("/api/queries/typed-echo?iri=" + URLEncoder.encode(iri, StandardCharsets.UTF_8),
+                "application/json");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode cell = json(response).get("rows").get(0).get("iri");
+        assertThat(cell.get("value").asString()).isEqualTo(iri);
+        return cell.get("label").asString();
+    }
+
+    @Test
     void regionRollsUpThroughTheNutsHierarchy() {
         JsonNode country = json(get("/api/queries/practices-by-region?region=AT", "application/json"));
         assertThat(values(country, "practice")).containsExactlyInAnyOrder(

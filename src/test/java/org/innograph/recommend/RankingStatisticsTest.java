@@ -17,6 +17,7 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.update.UpdateFactory;
 import org.innograph.ShippedGraph;
+import org.innograph.cache.GenerationSnapshots;
 import org.innograph.store.EmbeddedStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +43,8 @@ class RankingStatisticsTest {
         EmbeddedStore store = new EmbeddedStore(directory.resolve("tdb2"));
         try {
             RankingStatisticsKeeper keeper = new RankingStatisticsKeeper(store,
-                    new RecommendationService(store, new RecommendProperties(10, 100, Duration.ofSeconds(60))),
+                    new RecommendationService(store, new RecommendProperties(10, 100, Duration.ofSeconds(60)),
+                            new GenerationSnapshots(store, Duration.ofSeconds(60))),
                     new RecommendProperties(10, 100, Duration.ofSeconds(60)));
             update(store, """
                     INSERT DATA { GRAPH <https://w3id.org/innograph/graph/notes> {
