@@ -2,14 +2,14 @@ package org.innograph.backup;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.zip.GZIPOutputStream;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.innograph.problems.JsonApi;
-import org.innograph.problems.Refusal;
+import org.innograph.problems.RefusalException;
+import org.innograph.sparql.AbsoluteIri;
 import org.innograph.store.GraphStore;
 import org.innograph.store.SupervisorProperties;
 import org.innograph.vocabulary.SparqlFiles;
@@ -43,7 +43,7 @@ class DumpController {
         DumpFormat dumpFormat = DumpFormat.named(format).orElseThrow(() -> new BadDumpRequest(
                 HttpStatus.BAD_REQUEST, "Unknown dump format '" + format + "': use nquads or trig"));
         if (graph != null) {
-            if (!isAbsoluteIri(graph)) {
+            if (!AbsoluteIri.is(graph)) {
                 throw new BadDumpRequest(HttpStatus.BAD_REQUEST, "?graph must be an absolute IRI, not '" + graph + "'");
             }
             if (!DatasetDump.hasGraph(store, graph)) {
@@ -74,30 +74,9 @@ class DumpController {
         out.close();
     }
 
-    private static boolean isAbsoluteIri(String text) {
-        try {
-            return URI.create(text).isAbsolute();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    static final class BadDumpRequest extends RuntimeException implements Refusal {
-        private final HttpStatus status;
-
+    static final class BadDumpRequest extends RefusalException {
         BadDumpRequest(HttpStatus status, String message) {
-            super(message);
-            this.status = status;
-        }
-
-        @Override
-        public HttpStatus status() {
-            return status;
-        }
-
-        @Override
-        public String title() {
-            return "Bad dump request";
+            super(status, "Bad dump request", message);
         }
     }
 }

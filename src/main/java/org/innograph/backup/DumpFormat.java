@@ -1,27 +1,31 @@
 package org.innograph.backup;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.jena.riot.RDFFormat;
+import org.innograph.sparql.ResultFormat;
+import org.springframework.http.MediaType;
 
-/** The dataset syntaxes a dump is written in: both keep the named graphs. */
+/**
+ * The dataset syntaxes a dump is written in: both keep the named graphs. Their media types, names and Jena writers
+ * are those of the SPARQL answers for a whole dataset ({@link ResultFormat#DATASET}).
+ */
 public enum DumpFormat {
-    NQUADS("application/n-quads", "nq", RDFFormat.NQUADS),
-    TRIG("application/trig", "trig", RDFFormat.TRIG_BLOCKS);
+    NQUADS(ResultFormat.N_QUADS, "nq"),
+    TRIG(ResultFormat.TRIG, "trig");
 
-    private final String mediaType;
+    private final MediaType mediaType;
     private final String extension;
-    private final RDFFormat rdfFormat;
 
-    DumpFormat(String mediaType, String extension, RDFFormat rdfFormat) {
+    DumpFormat(MediaType mediaType, String extension) {
         this.mediaType = mediaType;
         this.extension = extension;
-        this.rdfFormat = rdfFormat;
     }
 
     public String mediaType() {
-        return mediaType;
+        return mediaType.toString();
     }
 
     public String extension() {
@@ -30,18 +34,13 @@ public enum DumpFormat {
 
     /** A streaming format: Jena writes each quad as it comes, so a dump never holds the store in memory. */
     RDFFormat rdfFormat() {
-        return rdfFormat;
+        return ResultFormat.rdfFormat(mediaType);
     }
 
-    /** "nquads", "nq", "trig" or a media type. */
+    /** "nquads", "n-quads", "nq", "trig" or a media type. */
     public static Optional<DumpFormat> named(String name) {
         String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        for (DumpFormat format : values()) {
-            if (key.equals(format.name().toLowerCase(Locale.ROOT)) || key.equals(format.extension)
-                    || key.equals(format.mediaType) || key.equals("n-quads") && format == NQUADS) {
-                return Optional.of(format);
-            }
-        }
-        return Optional.empty();
+        return ResultFormat.fromParameter(key.equals("n-quads") ? "nquads" : key, ResultFormat.DATASET)
+                .flatMap(type -> Arrays.stream(values()).filter(format -> format.mediaType.equals(type)).findFirst());
     }
 }

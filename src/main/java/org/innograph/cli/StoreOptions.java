@@ -10,19 +10,11 @@ import org.innograph.store.StoreProperties;
 import picocli.CommandLine.Option;
 
 /** Which store a command works on: the service's own settings, or a TDB2 directory named here. */
-class StoreOptions {
+class StoreOptions extends ConfigOption {
 
     @Option(names = "--store", paramLabel = "DIR",
             description = "TDB2 directory of an embedded store (default: innograph.store.directory, var/tdb2)")
     Path directory;
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "A YAML or .properties file with innograph.* settings, as the service reads them")
-    Path config;
-
-    Settings settings() {
-        return Settings.load(config);
-    }
 
     StoreProperties storeProperties() {
         StoreProperties properties = settings().store();

@@ -26,6 +26,7 @@ import org.innograph.ingest.RdfImportParser;
 import org.innograph.ingest.ReferenceData;
 import org.innograph.ingest.RequestMediaType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -55,15 +56,15 @@ class ValidateCommand implements Callable<Integer> {
             description = "Keyword-to-theme table for the CSV template (default: innograph.imports.topic-themes)")
     Path topicThemes;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A file with innograph.* settings")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        Settings settings = Settings.load(config);
+        Settings settings = config.settings();
         ImportValidator validator = ImportValidator.fromFile(shapes != null ? shapes : settings.imports().shapes());
         PracticeTemplate template = new PracticeTemplate(topicThemes != null ? topicThemes
                 : settings.imports().topicThemes(), settings.imports().personNames());

@@ -15,7 +15,7 @@ import org.apache.jena.riot.lang.LangJSONLD11;
 import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.Context;
-import org.innograph.problems.Refusal;
+import org.innograph.problems.RefusalException;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -60,19 +60,9 @@ public final class RdfPayload {
     }
 
     /** A body that is not well-formed in its declared syntax. */
-    public static class MalformedRdfException extends RuntimeException implements Refusal {
+    public static class MalformedRdfException extends RefusalException {
         public MalformedRdfException(String message, Throwable cause) {
-            super(message, cause);
-        }
-
-        @Override
-        public HttpStatus status() {
-            return HttpStatus.BAD_REQUEST;
-        }
-
-        @Override
-        public String title() {
-            return "Malformed RDF";
+            super(HttpStatus.BAD_REQUEST, "Malformed RDF", message, cause);
         }
     }
 

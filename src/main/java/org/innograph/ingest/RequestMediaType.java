@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
-import org.innograph.problems.Refusal;
+import org.innograph.problems.RefusalException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -91,19 +91,9 @@ public final class RequestMediaType {
     }
 
     /** The body's type or charset is not one InnoGraph reads: 415. */
-    public static final class UnsupportedMediaTypeException extends RuntimeException implements Refusal {
+    public static final class UnsupportedMediaTypeException extends RefusalException {
         public UnsupportedMediaTypeException(String message) {
-            super(message);
-        }
-
-        @Override
-        public HttpStatus status() {
-            return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-        }
-
-        @Override
-        public String title() {
-            return "Unsupported media type";
+            super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", message);
         }
     }
 }

@@ -80,12 +80,9 @@ public class DatasetDescription {
                 void_.createResource(IG.PREFIXES.get(prefix))));
 
         long total = 0;
-        for (QuerySolution row : reader.select(SparqlFiles.query("store/triples-per-graph.rq"))) {
-            String graph = row.getResource("g").getURI();
-            if (graph.equals(GraphNames.LOAD_STATE)) {
-                continue;
-            }
-            long triples = row.getLiteral("n").getLong();
+        for (Map.Entry<String, Long> count : reader.triplesPerGraph().entrySet()) {
+            String graph = count.getKey();
+            long triples = count.getValue();
             total += triples;
             Resource subset = void_.createResource(graph);
             dataset.addProperty(VOID.subset, subset);

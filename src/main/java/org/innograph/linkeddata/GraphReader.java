@@ -1,7 +1,9 @@
 package org.innograph.linkeddata;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
@@ -10,7 +12,9 @@ import org.apache.jena.query.QuerySolutionMap;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.innograph.ingest.GraphNames;
 import org.innograph.store.GraphStore;
+import org.innograph.vocabulary.SparqlFiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,6 +65,21 @@ public class GraphReader {
             }
             return answers;
         });
+    }
+
+    /**
+     * How many triples each named graph holds, by graph name, without the load-state graph (InnoGraph's own
+     * bookkeeping): what the dataset page and the VoID description list.
+     */
+    public Map<String, Long> triplesPerGraph() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (QuerySolution row : select(SparqlFiles.query("store/triples-per-graph.rq"))) {
+            String graph = row.getResource("g").getURI();
+            if (!graph.equals(GraphNames.LOAD_STATE)) {
+                counts.put(graph, row.getLiteral("n").getLong());
+            }
+        }
+        return counts;
     }
 
     public Model construct(Query query) {

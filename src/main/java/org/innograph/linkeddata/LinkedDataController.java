@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.innograph.sparql.AbsoluteIri;
 
 /**
  * Dereferencing: every IRI we mint answers on this server (HTML for browsers, RDF by Accept or by file
@@ -66,7 +67,7 @@ class LinkedDataController {
         if (uri == null || uri.isBlank()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Parameter 'uri' is required: the IRI to show");
         }
-        if (!isAbsoluteIri(uri)) {
+        if (!AbsoluteIri.is(uri)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Parameter 'uri' is not an absolute IRI: " + uri);
         }
         if (iris.isMinted(uri)) {
@@ -101,9 +102,7 @@ class LinkedDataController {
     }
 
     private static RdfFormat negotiate(String accept) {
-        return RdfFormat.negotiate(accept, RdfFormat.HTML).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_ACCEPTABLE, "This resource is available as text/html, text/turtle, "
-                + "application/ld+json, application/n-triples and application/rdf+xml"));
+        return RdfFormat.negotiateOrRefuse(accept, RdfFormat.HTML, "This resource");
     }
 
     private Object represent(String iri, RdfFormat format, ModelMap model, HttpServletResponse response) {
@@ -162,14 +161,5 @@ class LinkedDataController {
     }
 
     record Alternate(String name, String mediaType, String href) {
-    }
-
-    private static boolean isAbsoluteIri(String uri) {
-        try {
-            URI parsed = new URI(uri);
-            return parsed.isAbsolute() && parsed.getScheme() != null;
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
     }
 }

@@ -21,10 +21,7 @@ class OntologyController {
 
     @GetMapping("/ontology")
     Object ontology(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, ModelMap model) {
-        RdfFormat format = RdfFormat.negotiate(accept, RdfFormat.HTML).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_ACCEPTABLE, "The ontology is available as text/html, text/turtle, application/ld+json, "
-                + "application/n-triples and application/rdf+xml"));
-        return represent(format, model);
+        return represent(RdfFormat.negotiateOrRefuse(accept, RdfFormat.HTML, "The ontology"), model);
     }
 
     @GetMapping("/ontology.{extension}")

@@ -2,12 +2,10 @@ package org.innograph.linkeddata;
 
 import org.apache.jena.rdf.model.Model;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.ModelMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** {@code /.well-known/void} (RFC 8615, VoID §7): Turtle by default, JSON-LD and others by Accept, a page for browsers. */
@@ -22,9 +20,7 @@ class VoidController {
 
     @GetMapping("/.well-known/void")
     Object describe(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, ModelMap page) {
-        RdfFormat format = RdfFormat.negotiate(accept, RdfFormat.TURTLE).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_ACCEPTABLE, "The dataset description is available as text/turtle, "
-                + "application/ld+json, application/n-triples, application/rdf+xml and text/html"));
+        RdfFormat format = RdfFormat.negotiateOrRefuse(accept, RdfFormat.TURTLE, "The dataset description");
         String service = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         Model rdf = description.describe(service);
         if (format != RdfFormat.HTML) {

@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.irix.IRIException;
-import org.apache.jena.irix.IRIx;
+import org.innograph.sparql.AbsoluteIri;
 import org.innograph.vocabulary.IG;
 
 /**
@@ -170,12 +169,7 @@ public enum ParameterType {
     }
 
     private static Node absoluteIri(String value) {
-        try {
-            IRIx iri = IRIx.create(value.trim());
-            return iri.isAbsolute() ? NodeFactory.createURI(iri.str()) : null;
-        } catch (IRIException e) {
-            return null;
-        }
+        return AbsoluteIri.of(value.trim()).map(NodeFactory::createURI).orElse(null);
     }
 
     private static String stripBase(String value, String base) {

@@ -3,29 +3,19 @@ package org.innograph.queries;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.innograph.problems.Refusal;
+import org.innograph.problems.RefusalException;
 import org.springframework.http.HttpStatus;
 
 /** A request whose parameters do not fit the query: names the parameter and what it expects. */
-public class QueryParameterException extends RuntimeException implements Refusal {
+public class QueryParameterException extends RefusalException {
 
     private final String parameter;
     private final String expected;
 
     public QueryParameterException(String parameter, String expected, String message) {
-        super(message);
+        super(HttpStatus.BAD_REQUEST, "Bad query parameter", message);
         this.parameter = parameter;
         this.expected = expected;
-    }
-
-    @Override
-    public HttpStatus status() {
-        return HttpStatus.BAD_REQUEST;
-    }
-
-    @Override
-    public String title() {
-        return "Bad query parameter";
     }
 
     @Override

@@ -3,18 +3,17 @@ package org.innograph.recommend;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.innograph.problems.Refusal;
+import org.innograph.problems.RefusalException;
 import org.springframework.http.HttpStatus;
 
 /** A request the recommendation API cannot answer: 400 naming the parameter at fault, or 404 for an unknown target. */
-class RecommendationException extends RuntimeException implements Refusal {
+class RecommendationException extends RefusalException {
 
-    private final HttpStatus status;
     private final String parameter;
 
     RecommendationException(HttpStatus status, String parameter, String message) {
-        super(message);
-        this.status = status;
+        super(status, status == HttpStatus.NOT_FOUND ? "Unknown recommendation target" : "Bad recommendation request",
+                message);
         this.parameter = parameter;
     }
 
@@ -24,16 +23,6 @@ class RecommendationException extends RuntimeException implements Refusal {
 
     static RecommendationException unknown(String parameter, String message) {
         return new RecommendationException(HttpStatus.NOT_FOUND, parameter, message);
-    }
-
-    @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return status == HttpStatus.NOT_FOUND ? "Unknown recommendation target" : "Bad recommendation request";
     }
 
     @Override

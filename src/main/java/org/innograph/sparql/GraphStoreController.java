@@ -116,16 +116,7 @@ class GraphStoreController {
 
     @PutMapping(PATH)
     ResponseEntity<Void> put(HttpServletRequest request) {
-        GraphTarget target = writableTarget(request);
-        String graph = graphWritten(target);
-        Model body = ModelFactory.createModelForGraph(parseBody(request, graph));
-        boolean existed = store.write(connection -> {
-            boolean had = target.isDefault() || exists(connection, graph);
-            connection.put(graph, body);
-            return had;
-        });
-        snapshots.awaitCurrent();
-        return existed ? ResponseEntity.noContent().build() : ResponseEntity.status(HttpStatus.CREATED).build();
+        return writeGraph(writableTarget(request), request, true);
     }
 
     @PostMapping(PATH)
@@ -143,11 +134,23 @@ class GraphStoreController {
             return ResponseEntity.status(HttpStatus.CREATED)
                     .header("Location", PATH + "?graph=" + URLEncoder.encode(graph, StandardCharsets.UTF_8)).build();
         }
+        return writeGraph(target, request, false);
+    }
+
+    /**
+     * The body into the target graph, replacing it (PUT) or added to it (POST): 204 when the graph was there
+     * before, 201 when this write made it (the designated default graph always counts as there).
+     */
+    private ResponseEntity<Void> writeGraph(GraphTarget target, HttpServletRequest request, boolean replace) {
         String graph = graphWritten(target);
         Model body = ModelFactory.createModelForGraph(parseBody(request, graph));
         boolean existed = store.write(connection -> {
             boolean had = target.isDefault() || exists(connection, graph);
-            connection.load(graph, body);
+            if (replace) {
+                connection.put(graph, body);
+            } else {
+                connection.load(graph, body);
+            }
             return had;
         });
         snapshots.awaitCurrent();

@@ -1,26 +1,13 @@
 package org.innograph.sparql;
 
-import org.innograph.problems.Refusal;
+import org.innograph.problems.RefusalException;
 import org.springframework.http.HttpStatus;
 
 /** A request the protocol refuses; the message is shown to the client as it is, so it names the problem. */
-public class SparqlProtocolException extends RuntimeException implements Refusal {
-
-    private final HttpStatus status;
+public class SparqlProtocolException extends RefusalException {
 
     public SparqlProtocolException(HttpStatus status, String message) {
-        super(message);
-        this.status = status;
-    }
-
-    @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return "Refused by the SPARQL protocol";
+        super(status, "Refused by the SPARQL protocol", message);
     }
 
     static SparqlProtocolException badRequest(String message) {

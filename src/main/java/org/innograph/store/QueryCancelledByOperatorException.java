@@ -1,17 +1,9 @@
 package org.innograph.store;
 
-import org.apache.jena.query.QueryCancelledException;
-
 /** An operator stopped the query ({@code DELETE /admin/queries/{id}}); distinct from reaching the time limit. */
-public class QueryCancelledByOperatorException extends QueryCancelledException {
-
-    private final long id;
+public class QueryCancelledByOperatorException extends StoppedQueryException {
 
     public QueryCancelledByOperatorException(long id) {
-        this.id = id;
-    }
-
-    public long id() {
-        return id;
+        super(id);
     }
 }

@@ -1,17 +1,9 @@
 package org.innograph.store;
 
-import org.apache.jena.query.QueryCancelledException;
-
 /** The heap ran short and this query, the longest running, was stopped so that the service keeps answering. */
-public class QueryStoppedForMemoryException extends QueryCancelledException {
-
-    private final long id;
+public class QueryStoppedForMemoryException extends StoppedQueryException {
 
     public QueryStoppedForMemoryException(long id) {
-        this.id = id;
-    }
-
-    public long id() {
-        return id;
+        super(id);
     }
 }

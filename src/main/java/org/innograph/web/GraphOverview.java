@@ -57,12 +57,9 @@ class GraphOverview {
         }
         List<Count> graphs = new ArrayList<>();
         long triples = 0;
-        for (QuerySolution row : reader.select(SparqlFiles.query("store/triples-per-graph.rq"))) {
-            String iri = row.getResource("g").getURI();
-            if (iri.equals(GraphNames.LOAD_STATE)) {
-                continue;
-            }
-            long count = row.getLiteral("n").getLong();
+        for (Map.Entry<String, Long> perGraph : reader.triplesPerGraph().entrySet()) {
+            String iri = perGraph.getKey();
+            long count = perGraph.getValue();
             triples += count;
             String name = iri.startsWith(GraphNames.GRAPH_BASE) ? iri.substring(GraphNames.GRAPH_BASE.length()) : iri;
             graphs.add(new Count(iri, iris.pageOf(iri), name, count));

@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.irix.IRIException;
-import org.apache.jena.irix.IRIx;
+import org.innograph.sparql.AbsoluteIri;
 import org.innograph.vocabulary.IG;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -216,16 +215,8 @@ record Question(Kind kind, List<Node> themes, List<Node> countries, Node region,
 
     /** A well-formed absolute IRI becomes that IRI; any other text a literal, which no IRI-valued property has. */
     static Node iriOrLiteral(String value) {
-        String text = value.strip();
-        try {
-            IRIx iri = IRIx.create(text);
-            if (iri.isAbsolute() && !iri.hasViolations() && text.chars().noneMatch(c -> c <= ' ' || "<>\"{}|^`\\".indexOf(c) >= 0)) {
-                return NodeFactory.createURI(iri.str());
-            }
-        } catch (IRIException e) {
-            // not an IRI: a literal below
-        }
-        return NodeFactory.createLiteralString(value);
+        return AbsoluteIri.of(value.strip()).map(NodeFactory::createURI)
+                .orElseGet(() -> NodeFactory.createLiteralString(value));
     }
 
     private static boolean flag(Map<String, String[]> form, String name) {

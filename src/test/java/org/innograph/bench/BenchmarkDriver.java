@@ -3,7 +3,6 @@ package org.innograph.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +23,7 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.innograph.testing.ServerProcess;
 import org.innograph.bench.QueryLoad.Measurement;
 import org.innograph.bench.ResultTable.Goal;
 import org.innograph.bench.ResultTable.Row;
@@ -135,8 +135,8 @@ public final class BenchmarkDriver implements Callable<Integer> {
     /** InnoGraph from nothing: an empty store filled with the shipped data while it starts. */
     private void shippedDataStartup() throws IOException {
         Path store = fresh(work.resolve("shipped/tdb2"));
-        int port = freePort();
-        try (ServerProcess innograph = ServerProcess.start("InnoGraph", innographCommand(store, port, true),
+        int port = ServerProcess.freeLoopbackPort();
+        try (SparqlServer innograph = SparqlServer.start("InnoGraph", innographCommand(store, port, true),
                 "http://127.0.0.1:" + port + "/sparql", work.resolve("shipped/innograph.log"), Duration.ofMinutes(5))) {
             table.add(new Row("shipped", "start-up", "cold start + load to first answer", "s",
                     innograph.startSeconds(), Double.NaN, "", Goal.NONE, 0, "empty store, load-on-start"));
@@ -179,14 +179,14 @@ public final class BenchmarkDriver implements Callable<Integer> {
         Path fusekiStore = dir.resolve("tdb2-fuseki");
         copy(innographStore, fresh(fusekiStore));
 
-        int innographPort = freePort();
-        int fusekiPort = freePort();
+        int innographPort = ServerProcess.freeLoopbackPort();
+        int fusekiPort = ServerProcess.freeLoopbackPort();
         Path fusekiConfig = fusekiConfig(dir, fusekiStore);
         QueryMix timed;
-        try (ServerProcess innograph = ServerProcess.start("InnoGraph",
+        try (SparqlServer innograph = SparqlServer.start("InnoGraph",
                 innographCommand(innographStore, innographPort, false),
                 "http://127.0.0.1:" + innographPort + "/sparql", dir.resolve("innograph.log"), Duration.ofMinutes(3));
-             ServerProcess fuseki = ServerProcess.start("Fuseki", fusekiCommand(fusekiConfig, fusekiPort),
+             SparqlServer fuseki = SparqlServer.start("Fuseki", fusekiCommand(fusekiConfig, fusekiPort),
                      "http://127.0.0.1:" + fusekiPort + "/ds/query", dir.resolve("fuseki.log"), Duration.ofMinutes(3))) {
             table.add(new Row(scale, "start-up", "cold start to first answer", "s", innograph.startSeconds(),
                     fuseki.startSeconds(), "Fuseki", Goal.NONE, 0, "store already built"));
@@ -207,12 +207,12 @@ public final class BenchmarkDriver implements Callable<Integer> {
     /** InnoGraph again on the same store, now with its answer cache on, against a fresh Fuseki. */
     private void repeatedQueries(String scale, Path dir, QueryMix mix, Path store, Path fusekiConfig)
             throws Exception {
-        int innographPort = freePort();
-        int fusekiPort = freePort();
-        try (ServerProcess innograph = ServerProcess.start("InnoGraph", innographCommand(store, innographPort, false,
+        int innographPort = ServerProcess.freeLoopbackPort();
+        int fusekiPort = ServerProcess.freeLoopbackPort();
+        try (SparqlServer innograph = SparqlServer.start("InnoGraph", innographCommand(store, innographPort, false,
                 true), "http://127.0.0.1:" + innographPort + "/sparql", dir.resolve("innograph-cache.log"),
                 Duration.ofMinutes(3));
-             ServerProcess fuseki = ServerProcess.start("Fuseki", fusekiCommand(fusekiConfig, fusekiPort),
+             SparqlServer fuseki = SparqlServer.start("Fuseki", fusekiCommand(fusekiConfig, fusekiPort),
                      "http://127.0.0.1:" + fusekiPort + "/ds/query", dir.resolve("fuseki-cache.log"),
                      Duration.ofMinutes(3))) {
             RepeatedQueries.measure(scale, mix, innograph, fuseki, load, table, seed, clients,
@@ -277,7 +277,7 @@ public final class BenchmarkDriver implements Callable<Integer> {
      * Both servers must give the same rows before their speed is compared. A query that does not answer within
      * InnoGraph's time limit here is left out of the timed mix (it would only measure the time limit).
      */
-    private QueryMix compareAnswers(String scale, QueryMix mix, ServerProcess innograph, ServerProcess fuseki)
+    private QueryMix compareAnswers(String scale, QueryMix mix, SparqlServer innograph, SparqlServer fuseki)
             throws IOException, InterruptedException {
         List<QueryMix.Request> requests = mix.requests(seed + 1, mix.queries().size() * 3);
         List<HttpRequest> toInnograph = QueryLoad.prepare(innograph.queryEndpoint(), requests);
@@ -307,7 +307,7 @@ public final class BenchmarkDriver implements Callable<Integer> {
         return mix.without(tooSlow);
     }
 
-    private void queryMix(String scale, QueryMix mix, ServerProcess innograph, ServerProcess fuseki, int clientCount)
+    private void queryMix(String scale, QueryMix mix, SparqlServer innograph, SparqlServer fuseki, int clientCount)
             throws InterruptedException {
         List<QueryMix.Request> requests = mix.requests(seed + clientCount, 4000);
         List<HttpRequest> toInnograph = QueryLoad.prepare(innograph.queryEndpoint(), requests);
@@ -336,7 +336,7 @@ public final class BenchmarkDriver implements Callable<Integer> {
         }
     }
 
-    private void recommendations(String scale, QueryMix mix, ServerProcess innograph, ServerProcess fuseki)
+    private void recommendations(String scale, QueryMix mix, SparqlServer innograph, SparqlServer fuseki)
             throws InterruptedException, IOException {
         Recommendations recommendations = Recommendations.find(root, innograph, mix, load);
         if (recommendations == null) {
@@ -413,12 +413,6 @@ public final class BenchmarkDriver implements Callable<Integer> {
         return String.format(Locale.ROOT, "%d cores, %.0f GB memory, %s %s, %s %s", os.getAvailableProcessors(),
                 memory / 1e9, System.getProperty("java.vm.name"), System.getProperty("java.version"), os.getName(),
                 os.getArch());
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     static Path fresh(Path directory) throws IOException {

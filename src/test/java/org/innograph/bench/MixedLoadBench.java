@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.sys.JenaSystem;
+import org.innograph.testing.ServerProcess;
 import org.innograph.hardening.LoadDriver;
 import org.innograph.hardening.LoadDriver.Report;
 import org.innograph.hardening.LoadDriver.Role;
@@ -103,8 +104,8 @@ public final class MixedLoadBench implements Callable<Integer> {
         Duration warmup = Duration.ofSeconds(Math.min(10, seconds));
 
         Report innograph;
-        int innographPort = BenchmarkDriver.freePort();
-        try (ServerProcess server = ServerProcess.start("InnoGraph", innographCommand(innographStore, innographPort),
+        int innographPort = ServerProcess.freeLoopbackPort();
+        try (SparqlServer server = SparqlServer.start("InnoGraph", innographCommand(innographStore, innographPort),
                 "http://127.0.0.1:" + innographPort + "/sparql", dir.resolve("innograph.log"), Duration.ofMinutes(3))) {
             Http http = Http.onPort(innographPort);
             LoadDriver.Target target = LoadDriver.Target.innograph(USER, PASSWORD);
@@ -112,8 +113,8 @@ public final class MixedLoadBench implements Callable<Integer> {
             innograph = LoadDriver.run(http, target, roles, READS, duration);
         }
         Report fuseki;
-        int fusekiPort = BenchmarkDriver.freePort();
-        try (ServerProcess server = ServerProcess.start("Fuseki", fusekiCommand(dir, fusekiStore, fusekiPort),
+        int fusekiPort = ServerProcess.freeLoopbackPort();
+        try (SparqlServer server = SparqlServer.start("Fuseki", fusekiCommand(dir, fusekiStore, fusekiPort),
                 "http://127.0.0.1:" + fusekiPort + "/ds/query", dir.resolve("fuseki.log"), Duration.ofMinutes(3))) {
             Http http = Http.onPort(fusekiPort);
             LoadDriver.Target target = new LoadDriver.Target("/ds/query", "/ds/update", USER, PASSWORD);

@@ -35,11 +35,11 @@ final class Recommendations {
 
     private final String base;
     private final String sparql;
-    private final ServerProcess innograph;
+    private final SparqlServer innograph;
     private final QueryMix mix;
     private final QueryLoad load;
 
-    private Recommendations(String base, String sparql, ServerProcess innograph, QueryMix mix, QueryLoad load) {
+    private Recommendations(String base, String sparql, SparqlServer innograph, QueryMix mix, QueryLoad load) {
         this.base = base;
         this.sparql = sparql;
         this.innograph = innograph;
@@ -48,7 +48,7 @@ final class Recommendations {
     }
 
     /** Null unless the stored query exists and the API answers for a region of the data. */
-    static Recommendations find(Path root, ServerProcess innograph, QueryMix mix, QueryLoad load)
+    static Recommendations find(Path root, SparqlServer innograph, QueryMix mix, QueryLoad load)
             throws IOException, InterruptedException {
         Path file = root.resolve("src/main/resources/queries/" + QUERY + ".rq");
         if (!Files.isRegularFile(file)) {

@@ -24,7 +24,7 @@ final class RepeatedQueries {
     private RepeatedQueries() {
     }
 
-    static void measure(String scale, QueryMix mix, ServerProcess innograph, ServerProcess fuseki, QueryLoad load,
+    static void measure(String scale, QueryMix mix, SparqlServer innograph, SparqlServer fuseki, QueryLoad load,
                         ResultTable table, long seed, List<Integer> clients, Duration warmup, Duration half)
             throws IOException, InterruptedException {
         List<QueryMix.Request> requests = mix.requests(seed + 7, DISTINCT);

@@ -42,6 +42,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.innograph.InnoGraphApplication;
 import org.innograph.ingest.GraphNames;
 import org.innograph.testing.Http;
+import org.innograph.testing.ServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -96,8 +97,8 @@ class TwoProcessTopologyTest {
 
         int innographPort = ServerProcess.freeLoopbackPort();
         String fusekiBase = "http://127.0.0.1:" + fusekiPort + "/innograph/";
-        List<String> command = new ArrayList<>(List.of(ServerProcess.javaExecutable().toString(), "-Xmx512m",
-                "-XX:TieredStopAtLevel=1", "-cp", applicationClassPath(), InnoGraphApplication.class.getName(),
+        List<String> command = ServerProcess.java(List.of("-Xmx512m",
+                "-XX:TieredStopAtLevel=1"), "-cp", applicationClassPath(), InnoGraphApplication.class.getName(),
                 "--server.port=" + innographPort, "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
                 "--innograph.store.mode=remote",
                 "--innograph.store.remote.query-url=" + fusekiBase + "query",
@@ -109,8 +110,8 @@ class TwoProcessTopologyTest {
                 "--innograph.security.writer.password=" + Http.WRITER_PASSWORD,
                 // one argument, comma-separated: Spring joins repeated arguments into one path (STACK.md, trap 9)
                 "--innograph.data.directories=" + SHIPPED_DATA.stream().map(p -> p.toAbsolutePath().toString())
-                        .collect(Collectors.joining(","))));
-        innograph = ServerProcess.start("innograph", command, workDirectory);
+                        .collect(Collectors.joining(",")));
+        innograph = ServerProcess.startIn(workDirectory, "innograph", command);
         // Readiness turns UP once start-up (and so the shipped-data load) is over.
         innograph.awaitAnswer(URI.create("http://127.0.0.1:" + innographPort + "/actuator/health/readiness"),
                 response -> response.statusCode() == 200, Duration.ofSeconds(75));
@@ -296,16 +297,11 @@ class TwoProcessTopologyTest {
     }
 
     private ServerProcess startFuseki() throws Exception {
-        ServerProcess server = ServerProcess.start("fuseki", List.of(ServerProcess.javaExecutable().toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", FUSEKI_JAR.toAbsolutePath().toString(),
-                "--config=" + FUSEKI_CONFIG.toAbsolutePath(), "--port=" + fusekiPort, "--localhost"), fusekiDirectory);
-        try {
-            server.awaitAnswer(URI.create("http://127.0.0.1:" + fusekiPort + "/$/ping"),
-                    response -> response.statusCode() == 200, Duration.ofSeconds(120));
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
-        }
+        ServerProcess server = ServerProcess.startIn(fusekiDirectory, "fuseki", ServerProcess.java(List.of("-Xmx384m",
+                "-XX:TieredStopAtLevel=1"), "-jar", FUSEKI_JAR.toAbsolutePath().toString(),
+                "--config=" + FUSEKI_CONFIG.toAbsolutePath(), "--port=" + fusekiPort, "--localhost"));
+        server.awaitAnswer(URI.create("http://127.0.0.1:" + fusekiPort + "/$/ping"),
+                response -> response.statusCode() == 200, Duration.ofSeconds(120));
         return server;
     }
 

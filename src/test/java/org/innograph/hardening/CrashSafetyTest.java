@@ -10,11 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.innograph.testing.Http;
+import org.innograph.testing.ServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,31 +39,39 @@ class CrashSafetyTest {
         Path store = work.resolve("tdb2");
         String[] limits = {"--innograph.sparql.max-request-size=64MB", "--innograph.sparql.max-text-size=64MB",
                 "--innograph.sparql.update-timeout=600s"};
-        try (ServerProcess first = ServerProcess.start(store, work.resolve("first.log"), limits)) {
-            assertThat(put(first.http, KEPT, triples("kept", 100)).statusCode()).isEqualTo(201);
+        try (ServerProcess first = start(store, work.resolve("first.log"), limits)) {
+            assertThat(put(first.http(), KEPT, triples("kept", 100)).statusCode()).isEqualTo(201);
             // Round one: a Graph Store PUT of 200k triples, killed as soon as the store files start to grow.
-            killDuringWrite(first, store, 0, () -> put(first.http, BIG_GRAPH, triples("big", BIG)));
+            killDuringWrite(first, store, 0, () -> put(first.http(), BIG_GRAPH, triples("big", BIG)));
         }
-        try (ServerProcess second = ServerProcess.start(store, work.resolve("second.log"), limits)) {
+        try (ServerProcess second = start(store, work.resolve("second.log"), limits)) {
             long big = assertBeforeOrAfter(second);
             assertCleanStart(second);
             // Round two: the same as one SPARQL INSERT DATA into another graph, killed later in the write.
             String insert = "INSERT DATA { GRAPH <" + BIG_GRAPH + "-2> {\n" + triples("insert", BIG) + "} }";
-            killDuringWrite(second, store, 300, () -> second.http.send(Http.withWriter(second.http.request("/sparql/update")
+            killDuringWrite(second, store, 300, () -> second.http().send(Http.withWriter(second.http().request("/sparql/update")
                     .timeout(Duration.ofMinutes(5)).header("Content-Type", "application/sparql-update")
                     .POST(HttpRequest.BodyPublishers.ofString(insert)))));
             assertThat(big).isIn(0L, (long) BIG);
         }
-        try (ServerProcess third = ServerProcess.start(store, work.resolve("third.log"), limits)) {
+        try (ServerProcess third = start(store, work.resolve("third.log"), limits)) {
             assertBeforeOrAfter(third);
-            long inserted = count(third.http, BIG_GRAPH + "-2");
+            long inserted = count(third.http(), BIG_GRAPH + "-2");
             System.out.println("CrashSafetyTest: after restart the killed INSERT DATA's graph holds " + inserted);
             assertThat(inserted).isIn(0L, (long) BIG);
             assertCleanStart(third);
             // And the store still takes writes.
-            assertThat(put(third.http, BIG_GRAPH + "-3", triples("after", 10)).statusCode()).isEqualTo(201);
-            assertThat(count(third.http, BIG_GRAPH + "-3")).isEqualTo(10);
+            assertThat(put(third.http(), BIG_GRAPH + "-3", triples("after", 10)).statusCode()).isEqualTo(201);
+            assertThat(count(third.http(), BIG_GRAPH + "-3")).isEqualTo(10);
         }
+    }
+
+    /** The service on this store as an operator runs it, embedded, without loading the shipped data. */
+    private static ServerProcess start(Path store, Path log, String... limits) {
+        List<String> arguments = new ArrayList<>(List.of("--innograph.store.mode=embedded",
+                "--innograph.store.directory=" + store, "--innograph.data.load-on-start=false"));
+        arguments.addAll(List.of(limits));
+        return ServerProcess.innoGraph(List.of("-Xmx1g"), log, arguments);
     }
 
     /** Sends the write, waits until the store files grow (the transaction is writing) plus a delay, then kills. */
@@ -78,8 +89,8 @@ class CrashSafetyTest {
     }
 
     private static long assertBeforeOrAfter(ServerProcess server) {
-        assertThat(count(server.http, KEPT)).as("the graph written before").isEqualTo(100);
-        long big = count(server.http, BIG_GRAPH);
+        assertThat(count(server.http(), KEPT)).as("the graph written before").isEqualTo(100);
+        long big = count(server.http(), BIG_GRAPH);
         System.out.println("CrashSafetyTest: after restart the killed write's graph holds " + big + " triples");
         assertThat(big).as("the killed write: all or nothing").isIn(0L, (long) BIG);
         return big;
@@ -89,7 +100,7 @@ class CrashSafetyTest {
     private static void assertCleanStart(ServerProcess server) {
         assertThat(server.logText().lines().filter(line -> line.contains(" ERROR ")
                 || line.contains(" WARN ") && line.contains("org.apache.jena"))).isEmpty();
-        assertThat(server.http.get("/actuator/health", "application/json").body()).contains("\"status\":\"UP\"");
+        assertThat(server.http().get("/actuator/health", "application/json").body()).contains("\"status\":\"UP\"");
     }
 
     private static long count(Http http, String graph) {

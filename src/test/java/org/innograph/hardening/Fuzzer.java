@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.innograph.hardening.FuzzCase.Answer;
+import org.innograph.testing.ServerProcess;
 
 /**
  * Sends grammar-made and mutated SPARQL queries and updates, RDF bodies and broken HTTP to a fresh InnoGraph
@@ -84,7 +85,7 @@ public final class Fuzzer {
         try {
             Files.createDirectories(work);
             Path store = Files.createTempDirectory(work, "tdb2-");
-            try (ServerProcess server = ServerProcess.launch(List.of(HEAP), work.resolve("server-" + seed + ".log"),
+            try (ServerProcess server = ServerProcess.innoGraph(List.of(HEAP), work.resolve("server-" + seed + ".log"),
                     List.of("--innograph.store.mode=embedded", "--innograph.store.directory=" + store,
                             "--innograph.sparql.query-timeout=" + QUERY_TIMEOUT_SECONDS + "s",
                             // Below the client's wait, so a refused write has really ended when the store is compared.
@@ -132,7 +133,7 @@ public final class Fuzzer {
                     break;
                 }
                 if (next.write()) {
-                    StoreFingerprint after = StoreFingerprint.of(server.http);
+                    StoreFingerprint after = StoreFingerprint.of(server.http());
                     if (after.leakedFile()) {
                         violations.add(violation(seed, index, "a local file was read into the store", next, answer, work));
                     }
@@ -164,15 +165,15 @@ public final class Fuzzer {
     }
 
     private static int port(ServerProcess server) {
-        return java.net.URI.create(server.http.base()).getPort();
+        return java.net.URI.create(server.http().base()).getPort();
     }
 
     /** The store's fingerprint once it stops changing (the shipped data may still be loading). */
     private static StoreFingerprint settled(ServerProcess server) {
-        StoreFingerprint previous = StoreFingerprint.of(server.http);
+        StoreFingerprint previous = StoreFingerprint.of(server.http());
         for (int i = 0; i < 120; i++) {
             ServerProcess.sleep(3_000);
-            StoreFingerprint now = StoreFingerprint.of(server.http);
+            StoreFingerprint now = StoreFingerprint.of(server.http());
             if (now.equals(previous)) {
                 return now;
             }

@@ -27,6 +27,7 @@ import java.util.stream.IntStream;
 
 import org.innograph.testing.Http;
 import org.innograph.testing.TestFuseki;
+import org.innograph.testing.ServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -133,7 +134,7 @@ class QueryBatteryTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        ServerProcess server = ServerProcess.launch(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), log, arguments);
+        ServerProcess server = ServerProcess.innoGraph(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), log, arguments);
         servers.add(server);
         return server;
     }
@@ -144,7 +145,7 @@ class QueryBatteryTest {
      *                     there it is short (16: a tenth of a second) for Fuseki, in this JVM, to finish a row
      */
     private void runBattery(String mode, ServerProcess server, int backtracking) throws Exception {
-        Http http = server.http;
+        Http http = server.http();
         String before = fingerprint(http);
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         try (Watch watch = new Watch(http)) {

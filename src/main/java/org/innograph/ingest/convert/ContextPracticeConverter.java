@@ -32,8 +32,10 @@ final class ContextPracticeConverter {
         Model m = Prefixes.standard(ModelFactory.createDefaultModel());
         // no inferred graph for the context: every value of this CSV is stated by its page
         InnoContext ctx = new InnoContext(sources, m, ModelFactory.createDefaultModel(), countries, nutsCodes, names);
-        Map<String, Integer> lineOfSlug = new TreeMap<>();
-        int line = 1;
+        Map<String, Long> lineOfSlug = new TreeMap<>();
+        Map<String, SheetCell> nutsUsed = new TreeMap<>();
+        CellProblems problems = CellProblems.failing(CSV);
+        long line = 1;
         for (var row : CsvTable.read(sources.resolve(CSV)).rows()) {
             line++;
             String where = CSV + " line " + line;
@@ -44,9 +46,9 @@ final class ContextPracticeConverter {
             String source = CsvTable.get(row, "source_url");
             if (!source.matches("https?://\\S+")) throw new IllegalArgumentException(where + ": source_url must be one http(s) URL");
 
-            Resource p = PracticeFacts.create(m, row, where);
+            Resource p = PracticeFacts.describe(m, PracticeFacts.iri(line, row, problems), line, row, problems);
             p.addProperty(DCTerms.identifier, slug);
-            place(ctx, p, row, where);
+            place(ctx, p, line, row, problems, nutsUsed);
             themes.forEach(t -> p.addProperty(DCTerms.subject, m.createResource(IG.THEME + t)));
             Facts.text(p, IG.p("ownerAsStated"), ctx.text(CsvTable.get(row, "owner_as_stated")));
             Facts.text(p, IG.p("resourcesNeeded"), ctx.text(CsvTable.get(row, "resources_needed")));
@@ -65,6 +67,9 @@ final class ContextPracticeConverter {
                         "the source page presents the practice as one of " + acronym, source, names);
             }
         }
+        nutsUsed.forEach((code, cell) -> {
+            if (!nutsCodes.contains(code)) problems.add(cell.row(), cell.column(), code, "not a NUTS 2021 or 2024 code");
+        });
         new GraphDescription(GRAPH, "Context good practices: Industry 4.0, SME digitalisation, clusters and innovation support outside INNO INDUSTRY",
                 List.of("https://www.interregeurope.eu/good-practices"),
                 IG.CC_BY_4,
@@ -78,14 +83,16 @@ final class ContextPracticeConverter {
      * The country, and below it the stated NUTS unit; with neither a NUTS code nor a national implementation, the
      * place as the page words it becomes a named area.
      */
-    private static void place(InnoContext ctx, Resource p, Map<String, String> row, String where) {
+    private static void place(InnoContext ctx, Resource p, long line, Map<String, String> row, CellProblems problems,
+                              Map<String, SheetCell> nutsUsed) {
+        String where = CSV + " line " + line;
         String country = ctx.countries.twoLetterCode(CsvTable.get(row, "country_iso3"), where);
         String nuts = CsvTable.get(row, "nuts_code");
         if (!nuts.isEmpty() && !nuts.startsWith(country)) throw new IllegalArgumentException(where + ": NUTS code " + nuts + " is not in country " + country);
         String location = CsvTable.get(row, "location_as_stated");
         Facts.text(p, IG.p("locationLabel"), location);
         ctx.placeInCountry(p, country, where);
-        PracticeFacts.place(p, row, ctx.nutsCodes, where);
+        PracticeFacts.place(p, line, row, problems, nutsUsed);
         if (nuts.isEmpty() && !CsvTable.get(row, "implementation_level").equals("national")) {
             if (location.isEmpty()) throw new IllegalArgumentException(where + ": a practice below national level needs nuts_code or location_as_stated");
             p.addProperty(DCTerms.spatial, ctx.namedArea(location));

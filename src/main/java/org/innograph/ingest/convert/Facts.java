@@ -10,8 +10,11 @@ import org.apache.jena.rdf.model.Resource;
 
 /** Adds a statement only when the source gives a value: an unknown value stays absent, never an empty string. */
 final class Facts {
-    /** http(s) URLs, and the scheme-less "github.com/owner/repo" the scoreboard notes use. */
-    private static final Pattern URL = Pattern.compile("(?:https?://|(?<![\\w./])github\\.com/)[^\\s;,\"()]+");
+    /**
+     * http(s) URLs, and the scheme-less "github.com/owner/repo" the scoreboard notes use, stopping at characters an
+     * IRI may not hold.
+     */
+    static final Pattern URL = Pattern.compile("(?:https?://|(?<![\\w./])github\\.com/)[^\\s;,\"()<>{}|\\\\^`]+");
 
     private Facts() {}
 

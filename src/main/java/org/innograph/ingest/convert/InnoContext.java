@@ -5,8 +5,6 @@ import java.util.Set;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.DCTerms;
-import org.apache.jena.vocabulary.RDF;
-import org.apache.jena.vocabulary.SKOS;
 import org.innograph.vocabulary.IG;
 
 /**
@@ -57,11 +55,7 @@ final class InnoContext {
 
     /** A named area that is not a NUTS unit (e.g. "CENTROPE area") becomes a labelled region of our own. */
     Resource namedArea(String label) {
-        Resource area = stated.createResource(IG.id("region", Slugs.of(label)));
-        area.addProperty(RDF.type, IG.Region);
-        area.addProperty(SKOS.prefLabel, label, "en");
-        area.addProperty(org.apache.jena.vocabulary.RDFS.label, label, "en");
-        return area;
+        return PracticeFacts.namedArea(stated, label);
     }
 
     String text(String value) { return names.clean(value); }
