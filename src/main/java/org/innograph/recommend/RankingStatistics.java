@@ -212,7 +212,7 @@ public final class RankingStatistics {
      * a shared feature with one CONTAINS on a value it already holds, instead of joins through the places per
      * practice.
      */
-    static String context(RecommendationIndex index, int[] places, int[] countries) {
+    private static String context(RecommendationIndex index, int[] places, int[] countries) {
         TreeSet<String> tokens = new TreeSet<>();
         for (int country : countries) {
             tokens.add("country:" + index.countryIri[country]);

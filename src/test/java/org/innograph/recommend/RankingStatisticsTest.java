@@ -106,6 +106,50 @@ class RankingStatisticsTest {
         }
     }
 
+    @Test
+    void situationsCountTheirThemesAndSpellOutTheirContext() {
+        Dataset data = ShippedGraph.dataset();
+        RecommendationIndex index;
+        try (RDFConnection connection = RDFConnection.connect(data)) {
+            index = RecommendationIndex.load(connection);
+        }
+        Dataset dataset = DatasetFactory.createGeneral();
+        dataset.getDefaultModel().add(data.getDefaultModel()).add(RankingStatistics.of(index).model());
+        // Every practice has one situation, so a theme's counts over all situations add up to its df.
+        String perTheme = PREFIXES + """
+                SELECT ?q ?df (SUM(?count) AS ?counted) WHERE {
+                  ?q igs:practiceCount ?df ; igs:idf ?idf .
+                  OPTIONAL { ?tc igs:countedTheme ?q ; igs:count ?count . ?s igs:themeCount ?tc }
+                } GROUP BY ?q ?df""";
+        List<QuerySolution> themes = new ArrayList<>();
+        try (QueryExecution execution = QueryExecution.dataset(dataset).query(perTheme).build()) {
+            execution.execSelect().forEachRemaining(themes::add);
+        }
+        assertThat(themes).as("themes").hasSizeGreaterThan(10);
+        for (QuerySolution theme : themes) {
+            long df = theme.getLiteral("df").getLong();
+            long counted = theme.contains("counted") ? theme.getLiteral("counted").getLong() : 0;
+            assertThat(counted).as("counted over situations: " + theme.getResource("q")).isEqualTo(df);
+        }
+        // The context string names the situation's countries and its places' NUTS levels, as the data states them.
+        String contexts = PREFIXES + """
+                SELECT ?context ?country ?level WHERE {
+                  ?s igs:context ?context ; igs:country ?country ; igs:place ?place .
+                  ?place ig:nutsLevel ?level .
+                }""";
+        List<QuerySolution> rows = new ArrayList<>();
+        try (QueryExecution execution = QueryExecution.dataset(dataset).query(contexts).build()) {
+            execution.execSelect().forEachRemaining(rows::add);
+        }
+        assertThat(rows).as("situations with a country and a NUTS place").isNotEmpty();
+        for (QuerySolution row : rows) {
+            String context = row.getLiteral("context").getString();
+            assertThat(context).startsWith(" ").endsWith(" ")
+                    .contains(" country:" + row.getResource("country").getURI() + " ")
+                    .contains(" level:" + row.getLiteral("level").getLexicalForm() + " ");
+        }
+    }
+
     private static void update(EmbeddedStore store, String update) {
         store.update(UpdateFactory.create(PREFIXES + update), Duration.ofSeconds(30));
     }
