@@ -80,13 +80,7 @@ class RankingStatisticsTest {
 
     @Test
     void theResearcherRankingOfTheDocsRunsOnTheShippedData() throws IOException {
-        Dataset data = ShippedGraph.dataset();
-        RecommendationIndex index;
-        try (RDFConnection connection = RDFConnection.connect(data)) {
-            index = RecommendationIndex.load(connection);
-        }
-        Dataset dataset = DatasetFactory.createGeneral();
-        dataset.getDefaultModel().add(data.getDefaultModel()).add(RankingStatistics.of(index).model());
+        Dataset dataset = shippedDataWithStatistics();
         String docs = Files.readString(Path.of("docs/recommendations.md"));
         int from = docs.indexOf("```sparql", docs.indexOf("A ranking of your own"));
         String query = docs.substring(docs.indexOf('\n', from) + 1, docs.indexOf("```", from + 9));
@@ -108,13 +102,7 @@ class RankingStatisticsTest {
 
     @Test
     void situationsCountTheirThemesAndSpellOutTheirContext() {
-        Dataset data = ShippedGraph.dataset();
-        RecommendationIndex index;
-        try (RDFConnection connection = RDFConnection.connect(data)) {
-            index = RecommendationIndex.load(connection);
-        }
-        Dataset dataset = DatasetFactory.createGeneral();
-        dataset.getDefaultModel().add(data.getDefaultModel()).add(RankingStatistics.of(index).model());
+        Dataset dataset = shippedDataWithStatistics();
         // Every practice has one situation, so a theme's counts over all situations add up to its df.
         String perTheme = PREFIXES + """
                 SELECT ?q ?df (SUM(?count) AS ?counted) WHERE {
@@ -148,6 +136,18 @@ class RankingStatisticsTest {
                     .contains(" country:" + row.getResource("country").getURI() + " ")
                     .contains(" level:" + row.getLiteral("level").getLexicalForm() + " ");
         }
+    }
+
+    /** The shipped data with their ranking statistics, in one in-memory dataset. */
+    private static Dataset shippedDataWithStatistics() {
+        Dataset data = ShippedGraph.dataset();
+        RecommendationIndex index;
+        try (RDFConnection connection = RDFConnection.connect(data)) {
+            index = RecommendationIndex.load(connection);
+        }
+        Dataset dataset = DatasetFactory.createGeneral();
+        dataset.getDefaultModel().add(data.getDefaultModel()).add(RankingStatistics.of(index).model());
+        return dataset;
     }
 
     private static void update(EmbeddedStore store, String update) {
