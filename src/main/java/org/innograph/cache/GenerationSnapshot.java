@@ -194,7 +194,7 @@ public final class GenerationSnapshot<T> {
         }
     }
 
-        private boolean isCurrent(Built<T> built, long generation) {
+    private boolean isCurrent(Built<T> built, long generation) {
         return built.generation() == generation && System.nanoTime() - built.startedAt() < maxAgeNanos;
     }
 
