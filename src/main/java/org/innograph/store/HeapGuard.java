@@ -4,7 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryNotificationInfo;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
@@ -23,7 +25,11 @@ public final class HeapGuard implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HeapGuard.class);
 
+    /** How often a refusal may collect the heap to see whether it is still short. */
+    static final Duration RECHECK = Duration.ofSeconds(2);
+
     private final MemoryPoolMXBean pool;
+    private final AtomicLong lastRecheck = new AtomicLong(System.nanoTime() - RECHECK.toNanos());
     private final long threshold;
     private final NotificationEmitter emitter;
     private final NotificationListener listener;
@@ -57,8 +63,22 @@ public final class HeapGuard implements AutoCloseable {
                 .map(pool -> new HeapGuard(pool, (long) (pool.getUsage().getMax() * fraction), supervisor));
     }
 
-    /** Whether the heap was over the threshold after the last collection. */
+    /**
+     * Whether the heap is over the threshold after a collection. The pool's figure after its last collection
+     * stays until it is collected again, which a service that refuses everything may never cause: a query
+     * stopped for memory left the heap full of its garbage, and every query after it got 503 until some
+     * unrelated collection (seen at -Xmx256m: minutes, on an idle service). So while the figure says short, the
+     * heap is collected again, at most once per {@link #RECHECK}, and the fresh figure decides.
+     */
     public boolean isShort() {
+        if (pool.getCollectionUsage().getUsed() < threshold) {
+            return false;
+        }
+        long now = System.nanoTime();
+        long last = lastRecheck.get();
+        if (now - last >= RECHECK.toNanos() && lastRecheck.compareAndSet(last, now)) {
+            System.gc();
+        }
         return pool.getCollectionUsage().getUsed() >= threshold;
     }
 
