@@ -319,13 +319,7 @@ public final class BenchmarkDriver implements Callable<Integer> {
         Measurement a = measured[0];
         Measurement b = measured[1];
         String section = "query mix, " + clientCount + (clientCount == 1 ? " client" : " clients");
-        String errors = a.errors() + b.errors() == 0 ? "" : "errors: InnoGraph " + a.errors() + ", Fuseki " + b.errors();
-        table.add(new Row(scale, section, "throughput", "queries/s", a.throughput(), b.throughput(), "Fuseki",
-                Goal.AT_LEAST, 0.95, errors));
-        table.add(new Row(scale, section, "p50 latency", "ms", a.percentileMillis(50), b.percentileMillis(50),
-                "Fuseki", Goal.NONE, 0, ""));
-        table.add(new Row(scale, section, "p99 latency", "ms", a.percentileMillis(99), b.percentileMillis(99),
-                "Fuseki", Goal.AT_MOST, 1.1, ""));
+        table.addLoadAgainstFuseki(scale, section, a, b, 0.95, Goal.AT_MOST, 1.1);
         if (clientCount == 1) {
             // Where the time goes, and which queries grow with the data.
             for (QueryMix.StoredQuery query : mix.queries()) {

@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.innograph.bench.QueryLoad.Measurement;
 import org.innograph.bench.ResultTable.Goal;
-import org.innograph.bench.ResultTable.Row;
 
 /**
  * The same few requests over and over, as a dashboard, a shared notebook or a class of students send them:
@@ -48,14 +47,7 @@ final class RepeatedQueries {
             Measurement a = measured[0];
             Measurement b = measured[1];
             String section = "repeated queries, " + c + (c == 1 ? " client" : " clients");
-            String errors = a.errors() + b.errors() == 0 ? "" : "errors: InnoGraph " + a.errors() + ", Fuseki "
-                    + b.errors();
-            table.add(new Row(scale, section, "throughput", "queries/s", a.throughput(), b.throughput(), "Fuseki",
-                    Goal.AT_LEAST, 10, errors));
-            table.add(new Row(scale, section, "p50 latency", "ms", a.percentileMillis(50), b.percentileMillis(50),
-                    "Fuseki", Goal.NONE, 0, ""));
-            table.add(new Row(scale, section, "p99 latency", "ms", a.percentileMillis(99), b.percentileMillis(99),
-                    "Fuseki", Goal.NONE, 0, ""));
+            table.addLoadAgainstFuseki(scale, section, a, b, 10, Goal.NONE, 0);
         }
     }
 }

@@ -48,6 +48,22 @@ final class ResultTable {
                 format(row.ratio()), row.verdict());
     }
 
+    /**
+     * The three rows of a load run side by side with Fuseki: throughput (its goal a floor, with the errors of either
+     * side as the note), p50, and p99 (its goal a ceiling; {@link Goal#NONE} where there is none).
+     */
+    void addLoadAgainstFuseki(String scale, String section, QueryLoad.Measurement innograph,
+                              QueryLoad.Measurement fuseki, double throughputFloor, Goal p99Goal, double p99Ceiling) {
+        String errors = innograph.errors() + fuseki.errors() == 0 ? ""
+                : "errors: InnoGraph " + innograph.errors() + ", Fuseki " + fuseki.errors();
+        add(new Row(scale, section, "throughput", "queries/s", innograph.throughput(), fuseki.throughput(), "Fuseki",
+                Goal.AT_LEAST, throughputFloor, errors));
+        add(new Row(scale, section, "p50 latency", "ms", innograph.percentileMillis(50), fuseki.percentileMillis(50),
+                "Fuseki", Goal.NONE, 0, ""));
+        add(new Row(scale, section, "p99 latency", "ms", innograph.percentileMillis(99), fuseki.percentileMillis(99),
+                "Fuseki", p99Goal, p99Ceiling, ""));
+    }
+
     void note(String note) {
         notes.add(note);
         System.out.println("[bench] " + note);

@@ -21,6 +21,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.riot.RDFDataMgr;
+import org.innograph.testing.EmbeddedTestStore;
 import org.innograph.testing.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -51,10 +52,8 @@ class NotebookExampleTest {
     int port;
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        String directory = Files.createTempDirectory("innograph-notebook-tdb2").toString();
-        registry.add("innograph.store.mode", () -> "embedded");
-        registry.add("innograph.store.directory", () -> directory);
+    static void properties(DynamicPropertyRegistry registry) {
+        EmbeddedTestStore.register(registry, "innograph-notebook-tdb2");
         // Read when the context starts, after @BeforeAll has started the stand-in.
         registry.add("innograph.federation.allowed-endpoints", () -> nutsSparql());
     }

@@ -1,8 +1,6 @@
 package org.innograph.hardening;
 
-import java.io.IOException;
-import java.nio.file.Files;
-
+import org.innograph.testing.EmbeddedTestStore;
 import org.innograph.testing.Http;
 import org.innograph.testing.LoopbackListener;
 import org.innograph.testing.TestFuseki;
@@ -44,10 +42,8 @@ abstract class HardenedServer {
     Http http;
 
     @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) throws IOException {
-        String directory = Files.createTempDirectory("innograph-hardening").toString();
-        registry.add("innograph.store.mode", () -> "embedded");
-        registry.add("innograph.store.directory", () -> directory);
+    static void store(DynamicPropertyRegistry registry) {
+        EmbeddedTestStore.register(registry, "innograph-hardening");
         registry.add("innograph.federation.allowed-endpoints", () -> "https://query.wikidata.org/sparql,"
                 + PARTNER.datasetUrl());
     }

@@ -1,8 +1,6 @@
 package org.innograph.sparql;
 
-import java.io.IOException;
-import java.nio.file.Files;
-
+import org.innograph.testing.EmbeddedTestStore;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -10,10 +8,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class EmbeddedSparqlProtocolTest extends SparqlProtocolContract {
 
     @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) throws IOException {
-        String directory = Files.createTempDirectory("innograph-tdb2").toString();
-        registry.add("innograph.store.mode", () -> "embedded");
-        registry.add("innograph.store.directory", () -> directory);
+    static void store(DynamicPropertyRegistry registry) {
+        EmbeddedTestStore.register(registry, "innograph-tdb2");
     }
 
     @Override

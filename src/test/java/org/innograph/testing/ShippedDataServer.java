@@ -1,7 +1,5 @@
 package org.innograph.testing;
 
-import java.io.IOException;
-import java.nio.file.Files;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,10 +21,8 @@ public abstract class ShippedDataServer {
     protected Http http;
 
     @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) throws IOException {
-        String directory = Files.createTempDirectory("innograph-ui-tdb2").toString();
-        registry.add("innograph.store.mode", () -> "embedded");
-        registry.add("innograph.store.directory", () -> directory);
+    static void store(DynamicPropertyRegistry registry) {
+        EmbeddedTestStore.register(registry, "innograph-ui-tdb2");
     }
 
     @BeforeEach
