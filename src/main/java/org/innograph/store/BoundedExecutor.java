@@ -15,6 +15,7 @@ import org.apache.jena.atlas.iterator.IteratorDelayedInitialization;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.SortCondition;
+import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.op.OpDistinct;
 import org.apache.jena.sparql.algebra.op.OpGroup;
 import org.apache.jena.sparql.algebra.op.OpOrder;
@@ -63,6 +64,10 @@ final class BoundedExecutor extends OpExecutorTDB2 {
      */
     @Override
     protected QueryIterator execute(OpOrder order, QueryIterator input) {
+        Op fixed = FixedSortKeys.of(order);
+        if (fixed != order) {
+            return exec(fixed, input);
+        }
         Comparator<Binding> values = new BindingComparator(order.getConditions(), execCxt);
         AtomicBoolean cancelled = execCxt.getCancelSignal();
         Comparator<Binding> watched = (left, right) -> {
