@@ -24,7 +24,7 @@ public class GenerateCommand extends ConsoleCommand {
     long seed;
 
     @Option(names = "--out", required = true, description = "the N-Triples file to write (.nt)")
-    Path out;
+    Path file;
 
     @Option(names = "--root", defaultValue = ".",
             description = "project directory holding data/nuts-2021.ttl and ontology/themes.ttl (default: current)")
@@ -35,9 +35,9 @@ public class GenerateCommand extends ConsoleCommand {
         JenaSystem.init();
         long start = System.nanoTime();
         PracticeGraphGenerator.Summary summary = PracticeGraphGenerator.fromShippedData(root)
-                .generate(practices, seed, out);
+                .generate(practices, seed, file);
         out().printf(Locale.ROOT, "Wrote %s: %d triples (%d practices, %d organisations, %d actions) in %.1f s%n",
-                out, summary.triples(), summary.practices(), summary.organisations(), summary.actions(),
+                file, summary.triples(), summary.practices(), summary.organisations(), summary.actions(),
                 (System.nanoTime() - start) / 1e9);
         return 0;
     }
