@@ -234,24 +234,20 @@ public final class BenchmarkDriver implements Callable<Integer> {
             innographLoad(fresh(dir.resolve("warm-innograph")), dataDir);
             jenaLoad(fresh(dir.resolve("warm-jena")), file, "phased");
         }
-        // Each loader twice, in the order P I L B B L I P, and the faster run of each counts: on a shared machine
+        // Each loader twice, in the order P I B B I P, and the faster run of each counts: on a shared machine
         // the slower run mostly measures the neighbours.
         double jenaPhased = jenaLoad(fresh(dir.resolve("load-jena-phased")), file, "phased");
         double innograph = innographLoad(fresh(dir.resolve("load-innograph")), dataDir);
-        double jenaParallel = jenaLoad(fresh(dir.resolve("load-jena-parallel")), file, "parallel");
         double jenaBasic = jenaLoad(fresh(dir.resolve("load-jena-basic")), file, "basic");
         jenaBasic = Math.max(jenaBasic, jenaLoad(fresh(dir.resolve("load-jena-basic")), file, "basic"));
-        jenaParallel = Math.max(jenaParallel, jenaLoad(fresh(dir.resolve("load-jena-parallel")), file, "parallel"));
         innograph = Math.max(innograph, innographLoad(fresh(dir.resolve("load-innograph")), dataDir));
         jenaPhased = Math.max(jenaPhased, jenaLoad(fresh(dir.resolve("load-jena-phased")), file, "phased"));
         table.add(new Row(scale, "bulk load", "triples/s", "triples/s", innograph, jenaPhased,
                 "Jena TDB2 phased loader", Goal.AT_LEAST, 1.0, "Jena's default (tdb2.tdbloader); best of 2"));
-        table.add(new Row(scale, "bulk load", "triples/s", "triples/s", innograph, jenaParallel,
-                "Jena TDB2 parallel loader", Goal.NONE, 0, "the plan InnoGraph's loader uses; best of 2"));
         table.add(new Row(scale, "bulk load", "triples/s", "triples/s", innograph, jenaBasic,
                 "Jena TDB2 basic loader", Goal.AT_LEAST, 0.8, "best of 2"));
         for (String name : List.of("warm-innograph", "warm-jena", "load-jena-phased", "load-innograph",
-                "load-jena-parallel", "load-jena-basic")) {
+                "load-jena-basic")) {
             delete(dir.resolve(name));
         }
     }
@@ -270,11 +266,9 @@ public final class BenchmarkDriver implements Callable<Integer> {
     private double jenaLoad(Path storeDir, Path file, String kind) {
         DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(storeDir.toString());
         var graph = NodeFactory.createURI(PracticeGraphGenerator.GRAPH);
-        DataLoader loader = switch (kind) {
-            case "basic" -> LoaderFactory.basicLoader(dataset, graph, (format, args) -> { });
-            case "parallel" -> LoaderFactory.parallelLoader(dataset, graph, (format, args) -> { });
-            default -> LoaderFactory.phasedLoader(dataset, graph, (format, args) -> { });
-        };
+        DataLoader loader = kind.equals("basic")
+                ? LoaderFactory.basicLoader(dataset, graph, (format, args) -> { })
+                : LoaderFactory.phasedLoader(dataset, graph, (format, args) -> { });
         long start = System.nanoTime();
         loader.startBulk();
         loader.load(file.toString());
