@@ -178,7 +178,7 @@ public class ShippedDataLoader {
      * one transaction. The same strict parse feeds it, so a bad file still fails with its line and column; the loader
      * is then finished (its threads end, what it was given is committed) and the graph dropped in one write, so it
      * is empty again. The load record is written last: a load cut short leaves no record, and the next start loads
-     * the file again. What a crash in the middle can leave is described in docs/benchmarks.md ("Third pass").
+     * the file again. What a crash in the middle can leave: docs/benchmarks.md, "Third pass (2026-12-07): bulk load".
      */
     private Loaded bulkLoadFresh(DatasetGraph database, Path file, CompletableFuture<String> hash, Node provisional) {
         DataLoader loader = bulkLoader(database, provisional);
@@ -215,7 +215,7 @@ public class ShippedDataLoader {
      * TDB2's phased loader (Jena's default): its parallel plan, every index built at once, measured no faster on two
      * cores and can commit the indexes in any order, where the phased one commits the first index (GSPO) before it
      * builds the others from it, so that a load cut short leaves nothing a reload through GSPO does not remove
-     * (docs/benchmarks.md, "Third pass: bulk load").
+     * (docs/benchmarks.md, "Third pass (2026-12-07): bulk load").
      */
     private static DataLoader bulkLoader(DatasetGraph database, Node graph) {
         return LoaderFactory.phasedLoader(database, graph, (format, args) -> { });
