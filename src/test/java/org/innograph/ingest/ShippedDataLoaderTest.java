@@ -139,7 +139,7 @@ class ShippedDataLoaderTest {
     @ParameterizedTest
     @MethodSource("modes")
     void aBrokenFileIntoAnEmptyGraphLeavesItEmptyAndIsLoadedOnceMended(String mode, @TempDir Path data,
-            @TempDir Path tdb) throws IOException {
+            @TempDir Path tdb) throws IOException, InterruptedException {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 5000; i++) {
             lines.append("<urn:example:s").append(i).append("> <urn:example:p> \"").append(i).append("\" .\n");
@@ -150,6 +150,7 @@ class ShippedDataLoaderTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(loader::synchronise).hasMessageContaining("alpha.nt")
                     .hasMessageContaining("line: 5001");
             assertThat(countIn(store, GraphNames.GRAPH_BASE + "alpha")).as("nothing of the broken file").isZero();
+            assertThat(loaderThreadsLeft()).as("threads of TDB2's bulk loader still waiting for data").isEmpty();
 
             Files.writeString(data.resolve("alpha.nt"), lines);
             ShippedDataLoader.Report mended = loader.synchronise();
@@ -158,6 +159,22 @@ class ShippedDataLoaderTest {
             assertThat(countIn(store, GraphNames.GRAPH_BASE + "alpha")).isEqualTo(5000);
             assertThat(loader.synchronise().graphsLoaded()).as("recorded once loaded").isEmpty();
         }
+    }
+
+    /** Threads running TDB2's bulk loader, once those that are finishing have had a few seconds to end. */
+    static List<String> loaderThreadsLeft() throws InterruptedException {
+        List<String> left = List.of();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            left = Thread.getAllStackTraces().entrySet().stream()
+                    .filter(entry -> entry.getKey().isAlive() && Stream.of(entry.getValue())
+                            .anyMatch(frame -> frame.getClassName().startsWith("org.apache.jena.tdb2.loader")))
+                    .map(entry -> entry.getKey().getName()).toList();
+            if (left.isEmpty()) {
+                return left;
+            }
+            Thread.sleep(100);
+        }
+        return left;
     }
 
     static long countIn(GraphStore store, String graph) {
