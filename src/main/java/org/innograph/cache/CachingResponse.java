@@ -9,6 +9,7 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
 import jakarta.servlet.ServletOutputStream;
@@ -85,19 +86,20 @@ final class CachingResponse extends HttpServletResponseWrapper {
 
     @Override
     public void setHeader(String name, String value) {
-        if (HttpHeaders.VARY.equalsIgnoreCase(name)) {
-            ReadHeaders.vary(getResponse(), value);
-        } else {
-            super.setHeader(name, value);
-        }
+        header(name, value, super::setHeader);
     }
 
     @Override
     public void addHeader(String name, String value) {
+        header(name, value, super::addHeader);
+    }
+
+    /** Vary names are added to those already listed, never replacing them: what the read filter set must stay. */
+    private void header(String name, String value, BiConsumer<String, String> write) {
         if (HttpHeaders.VARY.equalsIgnoreCase(name)) {
             ReadHeaders.vary(getResponse(), value);
         } else {
-            super.addHeader(name, value);
+            write.accept(name, value);
         }
     }
 

@@ -1,19 +1,16 @@
 package org.innograph.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import org.innograph.ingest.convert.ShippedDataConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = {"Regenerates the shipped RDF from its source tables: data/sources/**.csv to one sorted "
                 + "Turtle file per named graph (data/{source}.ttl). Deterministic, so a corrected CSV cell shows "
                 + "up as a small diff of the Turtle."})
-class ConvertCommand implements Callable<Integer> {
+class ConvertCommand extends ConsoleCommand {
 
     @Parameters(index = "0", paramLabel = "SOURCES", defaultValue = "data/sources",
             description = "The source folder (default: data/sources)")
@@ -23,14 +20,11 @@ class ConvertCommand implements Callable<Integer> {
             description = "Where the Turtle files go (default: data)")
     Path out;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         java.nio.file.Files.createDirectories(out);
         ShippedDataConverter.convert(sources, out).forEach((graph, size) ->
-                spec.commandLine().getOut().printf("%-24s %,9d triples%n", graph, size));
+                out().printf("%-24s %,9d triples%n", graph, size));
         return 0;
     }
 }

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 
 import org.innograph.backup.DatasetDump;
@@ -15,13 +14,11 @@ import org.innograph.store.GraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Writes the store's named graphs (or one graph) as N-Quads or TriG, as GET /api/dump does; "
                 + "gzip-compressed when the output file name ends in .gz.")
-class ExportCommand implements Callable<Integer> {
+class ExportCommand extends ConsoleCommand {
 
     @Mixin
     StoreOptions store;
@@ -36,20 +33,17 @@ class ExportCommand implements Callable<Integer> {
     @Option(names = "--graph", paramLabel = "IRI", description = "Only this named graph")
     String graph;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
-        DumpFormat dumpFormat = DumpFormat.named(format).orElseThrow(() -> new picocli.CommandLine.ParameterException(
-                spec.commandLine(), "Unknown format '" + format + "': use nquads or trig"));
+        DumpFormat dumpFormat = DumpFormat.named(format)
+                .orElseThrow(() -> usageError("Unknown format '" + format + "': use nquads or trig"));
         try (GraphStore graphStore = store.open()) {
             if (graph != null && !DatasetDump.hasGraph(graphStore, graph)) {
-                spec.commandLine().getErr().println("No graph <" + graph + "> in the store");
+                err().println("No graph <" + graph + "> in the store");
                 return 1;
             }
             long expected = graphStore.tripleCount();
-            ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "export");
+            ProgressLine progress = new ProgressLine(err(), "export");
             try (OutputStream out = open()) {
                 DatasetDump.write(graphStore, graph, dumpFormat, out, graph == null ? expected : 0, progress);
             }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.innograph.ingest.ImportOutcome;
 import org.innograph.ingest.ImportProperties;
@@ -20,8 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Imports files as POST /api/imports does: validated against the SHACL shapes, each file "
@@ -30,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Formats by file name: .ttl .nt .nq .trig .jsonld .rdf, and .csv (the good-practice template, or a "
                         + "Eurostat SDMX-CSV table).",
                 "Exit code: 0 all imported (or unchanged), 1 a file was refused, 2 wrong usage."})
-class ImportCommand implements Callable<Integer> {
+class ImportCommand extends ConsoleCommand {
 
     @Mixin
     StoreOptions store;
@@ -50,17 +47,13 @@ class ImportCommand implements Callable<Integer> {
             description = "Who imports, for the provenance record (default: cli:<login name>)")
     String user = "cli:" + System.getProperty("user.name");
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         if (batch != null && files.size() > 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--batch names one batch: give one file with it");
+            throw usageError("--batch names one batch: give one file with it");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         ImportProperties properties = store.settings().imports();
         int refused = 0;
         try (GraphStore graphStore = store.open()) {

@@ -1,7 +1,6 @@
 package org.innograph.cli;
 
 import org.apache.jena.sys.JenaSystem;
-import org.innograph.bench.GenerateCommand;
 import org.innograph.ingest.ToolVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

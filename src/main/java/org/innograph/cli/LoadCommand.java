@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import java.io.InputStream;
@@ -29,8 +28,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = {"Bulk-loads RDF files into the embedded TDB2 store with Jena's TDB2 loader (fast, no "
@@ -38,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "A triples file goes into the graph the service would load it into (the graph it declares as a "
                         + "void:Dataset, else " + IG.GRAPH + "{file base name}); quads keep their "
                         + "graphs. Files may be gzip-compressed (.gz)."})
-class LoadCommand implements Callable<Integer> {
+class LoadCommand extends ConsoleCommand {
 
     @Mixin
     StoreOptions store;
@@ -49,9 +46,6 @@ class LoadCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "RDF files, or folders of them")
     List<Path> files;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         List<Path> all = expand(files);
@@ -60,15 +54,15 @@ class LoadCommand implements Callable<Integer> {
             for (Path file : all) {
                 Lang lang = RDFLanguages.filenameToLang(withoutGz(file));
                 if (lang == null) {
-                    spec.commandLine().getErr().println("Skipped " + file + ": not an RDF file name");
+                    err().println("Skipped " + file + ": not an RDF file name");
                     continue;
                 }
                 String target = RDFLanguages.isQuads(lang) ? null : graph != null ? graph : shippedGraph(file, lang);
-                ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), file.getFileName().toString());
+                ProgressLine progress = new ProgressLine(err(), file.getFileName().toString());
                 total += StoreBackup.bulkLoad(embedded.dataset().asDatasetGraph(), file, lang, target, progress);
                 progress.finish();
             }
-            spec.commandLine().getOut().printf("Loaded %,d triples from %d files into %s%n", total, all.size(),
+            out().printf("Loaded %,d triples from %d files into %s%n", total, all.size(),
                     store.storeProperties().directory());
         }
         return 0;

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
@@ -24,15 +23,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
         description = {"Runs a SPARQL query against the store, directly (no service needed). The default graph is "
                 + "the union of the named graphs, as on the endpoint.",
                 "--format for SELECT and ASK: text (a table, default), json, xml, csv, tsv; for CONSTRUCT and "
                         + "DESCRIBE: turtle (default), ntriples, jsonld, rdfxml."})
-class QueryCommand implements Callable<Integer> {
+class QueryCommand extends ConsoleCommand {
 
     private static final Map<String, Lang> TABLES = Map.of("json", ResultSetLang.RS_JSON, "xml", ResultSetLang.RS_XML,
             "csv", ResultSetLang.RS_CSV, "tsv", ResultSetLang.RS_TSV);
@@ -53,9 +50,6 @@ class QueryCommand implements Callable<Integer> {
             description = "Stop the query after this long, e.g. 30s or PT2M (default: innograph.sparql.query-timeout)")
     String timeout;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
         Path file = Path.of(query.length() < 1024 && !query.contains("\n") ? query : ".");
@@ -64,7 +58,7 @@ class QueryCommand implements Callable<Integer> {
         String wanted = format == null ? null : format.toLowerCase(Locale.ROOT);
         if (wanted != null && (parsed.isSelectType() || parsed.isAskType() ? !wanted.equals("text")
                 && !TABLES.containsKey(wanted) : !GRAPHS.containsKey(wanted))) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Format '" + format + "' does not "
+            throw usageError("Format '" + format + "' does not "
                     + "fit a " + parsed.queryType() + " query: use " + (parsed.isSelectType() || parsed.isAskType()
                     ? "text, json, xml, csv or tsv" : "turtle, ntriples, jsonld or rdfxml"));
         }
@@ -94,8 +88,8 @@ class QueryCommand implements Callable<Integer> {
                 return null;
             });
         }
-        spec.commandLine().getOut().print(out.toString(StandardCharsets.UTF_8));
-        spec.commandLine().getOut().flush();
+        out().print(out.toString(StandardCharsets.UTF_8));
+        out().flush();
         return 0;
     }
 

@@ -1,20 +1,17 @@
 package org.innograph.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import org.innograph.backup.StoreBackup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = {"Restores a backup (or any N-Quads dump, .gz or not) into a new TDB2 store.",
                 "The store directory (--store, or innograph.store.directory) must be empty or not exist yet: a "
                         + "restore never mixes with data already there. Point the service at it afterwards."})
-class RestoreCommand implements Callable<Integer> {
+class RestoreCommand extends ConsoleCommand {
 
     @Mixin
     StoreOptions store;
@@ -22,16 +19,13 @@ class RestoreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "BACKUP", description = "The backup file (.nq.gz)")
     Path backup;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         Path directory = store.storeProperties().directory();
-        ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "restore");
+        ProgressLine progress = new ProgressLine(err(), "restore");
         long quads = StoreBackup.restore(backup, directory, progress);
         progress.finish();
-        spec.commandLine().getOut().printf("Restored %,d quads into %s%n", quads, directory);
+        out().printf("Restored %,d quads into %s%n", quads, directory);
         return 0;
     }
 }

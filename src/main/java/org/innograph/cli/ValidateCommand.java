@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Dataset;
@@ -29,8 +28,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Checks files against the SHACL shapes, as an import would, without writing anything.",
@@ -38,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "to: NUTS regions, countries, themes). Prints focus node, path, value and message of "
                         + "every violation (row and column for CSV).",
                 "Exit code: 0 conforms, 1 violations or unreadable files, 2 wrong usage."})
-class ValidateCommand implements Callable<Integer> {
+class ValidateCommand extends ConsoleCommand {
 
     @Parameters(paramLabel = "FILE", arity = "1..*",
             description = "RDF files, good-practice CSV files or Eurostat SDMX-CSV files, or folders of them")
@@ -59,16 +56,13 @@ class ValidateCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         Settings settings = config.settings();
         ImportValidator validator = ImportValidator.fromFile(shapes != null ? shapes : settings.imports().shapes());
         PracticeTemplate template = new PracticeTemplate(topicThemes != null ? topicThemes
                 : settings.imports().topicThemes(), settings.imports().personNames());
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         Map<Path, byte[]> contents = new LinkedHashMap<>();
         for (Path file : LoadCommand.expand(files)) {
             contents.put(file, read(file));

@@ -111,7 +111,7 @@ class LinkedDataController {
             if (rdf.isEmpty()) {
                 return notFound(iri);
             }
-            return RdfResponses.of(rdf, format);
+            return format.response(rdf);
         }
         Optional<ResourceDescription> found = describer.describe(iri);
         if (found.isEmpty()) {

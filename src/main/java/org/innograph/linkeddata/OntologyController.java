@@ -38,7 +38,7 @@ class OntologyController {
                     + OntologyDocumentation.GRAPH + " is not loaded");
         }
         if (format != RdfFormat.HTML) {
-            return RdfResponses.of(current.rdf(), format);
+            return format.response(current.rdf());
         }
         model.addAttribute("doc", current);
         return "ontology";

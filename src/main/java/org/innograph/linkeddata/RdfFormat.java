@@ -1,15 +1,21 @@
 package org.innograph.linkeddata;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.innograph.sparql.MediaTypeNegotiator;
 import org.innograph.sparql.ResultFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.server.ResponseStatusException;
 
 /** The representations of a resource: an HTML page, or its RDF in one of the usual syntaxes. */
@@ -39,8 +45,12 @@ public enum RdfFormat {
         return mediaType;
     }
 
-    public RDFFormat writerFormat() {
-        return writerFormat;
+    /** The RDF in this syntax as an HTTP answer; it varies by Accept, so caches must key on it. */
+    ResponseEntity<byte[]> response(Model rdf) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        RDFDataMgr.write(body, rdf, writerFormat);
+        return ResponseEntity.ok().contentType(new MediaType(mediaType, StandardCharsets.UTF_8))
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).body(body.toByteArray());
     }
 
     public static Optional<RdfFormat> forExtension(String extension) {

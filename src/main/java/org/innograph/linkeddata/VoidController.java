@@ -24,7 +24,7 @@ class VoidController {
         String service = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         Model rdf = description.describe(service);
         if (format != RdfFormat.HTML) {
-            return RdfResponses.of(rdf, format);
+            return format.response(rdf);
         }
         page.addAttribute("datasetIri", description.datasetIri());
         page.addAttribute("subsets", description.subsets(rdf));

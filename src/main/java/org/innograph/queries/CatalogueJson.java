@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** {@code GET /api/queries}: every stored query with its parameters, and the files that were skipped. */
-record CatalogueJson(List<Entry> queries, List<QueryCatalogue.Skipped> skipped) {
+record CatalogueJson(List<Entry> queries, List<QueryFileProblem> skipped) {
 
     /**
      * @param path    where to run it, relative to the service

@@ -3,26 +3,14 @@ package org.innograph.queries;
 /** A query file that cannot be served: which file, which line, and what is wrong there. */
 public class MalformedQueryFileException extends RuntimeException {
 
-    private final String file;
-    private final int line;
-    private final String problem;
+    private final QueryFileProblem report;
 
     public MalformedQueryFileException(String file, int line, String problem) {
         super(file + ":" + line + ": " + problem);
-        this.file = file;
-        this.line = line;
-        this.problem = problem;
+        this.report = new QueryFileProblem(file, line, problem);
     }
 
-    public String file() {
-        return file;
-    }
-
-    public int line() {
-        return line;
-    }
-
-    public String problem() {
-        return problem;
+    public QueryFileProblem report() {
+        return report;
     }
 }

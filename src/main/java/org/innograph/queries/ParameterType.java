@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -22,19 +23,19 @@ import org.innograph.vocabulary.IG;
  */
 public enum ParameterType {
 
-    IRI("iri", "an absolute IRI, e.g. " + IG.PRACTICE + "model-factory", "string", "uri") {
+    IRI("iri", "an absolute IRI, e.g. " + IG.PRACTICE + "model-factory") {
         @Override
         Node parse(String value) {
             return absoluteIri(value);
         }
     },
-    STRING("string", "any text", "string", null) {
+    STRING("string", "any text") {
         @Override
         Node parse(String value) {
             return NodeFactory.createLiteralString(value);
         }
     },
-    LANG_STRING("lang-string", "a text with a language tag, e.g. Niederösterreich@de", "string", null) {
+    LANG_STRING("lang-string", "a text with a language tag, e.g. Niederösterreich@de") {
         @Override
         Node parse(String value) {
             int at = value.lastIndexOf('@');
@@ -44,37 +45,25 @@ public enum ParameterType {
             return NodeFactory.createLiteralLang(value.substring(0, at), value.substring(at + 1));
         }
     },
-    INTEGER("integer", "a whole number, e.g. 2", "integer", null) {
+    INTEGER("integer", "a whole number, e.g. 2") {
         @Override
         Node parse(String value) {
-            try {
-                return NodeFactory.createLiteralDT(new BigInteger(value.trim()).toString(), XSDDatatype.XSDinteger);
-            } catch (NumberFormatException e) {
-                return null;
-            }
+            return typed(() -> new BigInteger(value.trim()).toString(), XSDDatatype.XSDinteger);
         }
     },
-    DECIMAL("decimal", "a decimal number, e.g. 0.75", "number", null) {
+    DECIMAL("decimal", "a decimal number, e.g. 0.75") {
         @Override
         Node parse(String value) {
-            try {
-                return NodeFactory.createLiteralDT(new BigDecimal(value.trim()).toPlainString(), XSDDatatype.XSDdecimal);
-            } catch (NumberFormatException e) {
-                return null;
-            }
+            return typed(() -> new BigDecimal(value.trim()).toPlainString(), XSDDatatype.XSDdecimal);
         }
     },
-    DATE("date", "a date as YYYY-MM-DD, e.g. 2020-06-30", "string", "date") {
+    DATE("date", "a date as YYYY-MM-DD, e.g. 2020-06-30") {
         @Override
         Node parse(String value) {
-            try {
-                return NodeFactory.createLiteralDT(LocalDate.parse(value.trim()).toString(), XSDDatatype.XSDdate);
-            } catch (DateTimeParseException e) {
-                return null;
-            }
+            return typed(() -> LocalDate.parse(value.trim()).toString(), XSDDatatype.XSDdate);
         }
     },
-    BOOLEAN("boolean", "true or false", "boolean", null) {
+    BOOLEAN("boolean", "true or false") {
         @Override
         Node parse(String value) {
             String word = value.trim().toLowerCase(Locale.ROOT);
@@ -84,7 +73,7 @@ public enum ParameterType {
             return NodeFactory.createLiteralDT(word, XSDDatatype.XSDboolean);
         }
     },
-    NUTS("nuts", "a NUTS code, e.g. AT12 (or its IRI " + ParameterType.NUTS_BASE + "AT12)", "string", null) {
+    NUTS("nuts", "a NUTS code, e.g. AT12 (or its IRI " + ParameterType.NUTS_BASE + "AT12)") {
         @Override
         Node parse(String value) {
             String code = stripBase(value.trim(), NUTS_BASE).toUpperCase(Locale.ROOT);
@@ -92,7 +81,7 @@ public enum ParameterType {
         }
     },
     THEME("theme", "a theme slug, e.g. digital-transformation (or its IRI " + ParameterType.THEME_BASE
-            + "digital-transformation)", "string", null) {
+            + "digital-transformation)") {
         @Override
         Node parse(String value) {
             String slug = stripBase(value.trim(), THEME_BASE);
@@ -121,18 +110,23 @@ public enum ParameterType {
 
     private final String headerName;
     private final String expects;
-    private final String schemaType;
-    private final String schemaFormat;
 
-    ParameterType(String headerName, String expects, String schemaType, String schemaFormat) {
+    ParameterType(String headerName, String expects) {
         this.headerName = headerName;
         this.expects = expects;
-        this.schemaType = schemaType;
-        this.schemaFormat = schemaFormat;
     }
 
     /** The RDF term for a value, or null when the value is not of this type. */
     abstract Node parse(String value);
+
+    /** A literal in the canonical form Java's own parser gives the value, or null when that parser refuses it. */
+    private static Node typed(Supplier<String> canonical, XSDDatatype datatype) {
+        try {
+            return NodeFactory.createLiteralDT(canonical.get(), datatype);
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return null;
+        }
+    }
 
     public String headerName() {
         return headerName;
@@ -141,16 +135,6 @@ public enum ParameterType {
     /** What a client must send, in words, for error messages and the API description. */
     public String expects() {
         return expects;
-    }
-
-    /** The JSON Schema type in OpenAPI. */
-    String schemaType() {
-        return schemaType;
-    }
-
-    /** The JSON Schema format in OpenAPI, or null. */
-    String schemaFormat() {
-        return schemaFormat;
     }
 
     /** Lists split on commas: types whose values cannot contain a comma. */

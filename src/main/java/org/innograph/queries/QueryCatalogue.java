@@ -31,12 +31,8 @@ public class QueryCatalogue implements AnswerSource {
     /** The class-path folder of the shipped queries. */
     private static final String SHIPPED = "queries";
 
-    /** A file that was not served, and why. */
-    public record Skipped(String file, int line, String problem) {
-    }
-
     /** The queries by name, and the files skipped. */
-    public record Contents(Map<String, StoredQuery> queries, List<Skipped> skipped) {
+    public record Contents(Map<String, StoredQuery> queries, List<QueryFileProblem> skipped) {
     }
 
     private final Path externalFolder;
@@ -68,6 +64,12 @@ public class QueryCatalogue implements AnswerSource {
         return Optional.ofNullable(contents().queries().get(name));
     }
 
+    /** A shipped query that a page is drawn from: without it the page cannot be made, which is a build fault. */
+    public StoredQuery require(String name, String page) {
+        return find(name).orElseThrow(() -> new IllegalStateException(
+                "The stored query " + name + ".rq behind " + page + " is missing"));
+    }
+
     private synchronized void refresh() {
         if (externalFolder == null) {
             return;
@@ -77,7 +79,7 @@ public class QueryCatalogue implements AnswerSource {
             return;
         }
         Map<String, StoredQuery> queries = new TreeMap<>(shipped.queries());
-        List<Skipped> skipped = new ArrayList<>(shipped.skipped());
+        List<QueryFileProblem> skipped = new ArrayList<>(shipped.skipped());
         for (Path file : queryFiles(externalFolder)) {
             String text;
             try {
@@ -96,7 +98,7 @@ public class QueryCatalogue implements AnswerSource {
 
     private static Contents readShipped() {
         Map<String, StoredQuery> queries = new TreeMap<>();
-        List<Skipped> skipped = new ArrayList<>();
+        List<QueryFileProblem> skipped = new ArrayList<>();
         // Read as InnoGraph's own SPARQL files are; only the queries at the top of the folder are served.
         SparqlFiles.texts(SHIPPED, QueryCatalogue.class.getClassLoader()).forEach((name, text) -> {
             if (name.endsWith(".rq") && !name.contains("/")) {
@@ -108,7 +110,7 @@ public class QueryCatalogue implements AnswerSource {
     }
 
     private static void read(String file, String text, String origin, Map<String, StoredQuery> queries,
-                             List<Skipped> skipped) {
+                             List<QueryFileProblem> skipped) {
         String fileName = Path.of(file).getFileName().toString();
         String name = fileName.substring(0, fileName.length() - ".rq".length());
         try {
@@ -122,9 +124,9 @@ public class QueryCatalogue implements AnswerSource {
         }
     }
 
-    private static void skip(List<Skipped> skipped, MalformedQueryFileException e) {
+    private static void skip(List<QueryFileProblem> skipped, MalformedQueryFileException e) {
         log.error("Stored query skipped: {}", e.getMessage());
-        skipped.add(new Skipped(e.file(), e.line(), e.problem()));
+        skipped.add(e.report());
     }
 
     private static List<Path> queryFiles(Path folder) {

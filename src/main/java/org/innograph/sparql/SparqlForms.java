@@ -1,5 +1,7 @@
 package org.innograph.sparql;
 
+import java.util.function.Consumer;
+
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.update.UpdateFactory;
 
@@ -13,17 +15,16 @@ public final class SparqlForms {
     }
 
     public static boolean isQuery(String text) {
-        try {
-            QueryFactory.create(text);
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return parses(QueryFactory::create, text);
     }
 
     public static boolean isUpdate(String text) {
+        return parses(UpdateFactory::create, text);
+    }
+
+    private static boolean parses(Consumer<String> parser, String text) {
         try {
-            UpdateFactory.create(text);
+            parser.accept(text);
             return true;
         } catch (RuntimeException e) {
             return false;

@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
  * last count until the store has been written through this service or a minute has passed. The count runs on
  * its own thread, so that health can wait for it a little and then answer with the last one: health must
  * answer fast even while heavy queries hold the store.
+ *
+ * <p>Not a {@code cache.GenerationSnapshot}: a snapshot in use is rebuilt before a write is acknowledged, and no
+ * write should wait for a full scan to keep a gauge exact; a count may lag, and is re-read once a minute anyway.
  */
 @Component
 class StoreMetrics {

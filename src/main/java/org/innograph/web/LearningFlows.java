@@ -103,8 +103,7 @@ class LearningFlows {
     }
 
     StoredQuery query() {
-        return catalogue.find(QUERY).orElseThrow(() -> new IllegalStateException(
-                "The stored query " + QUERY + ".rq behind /flows is missing"));
+        return catalogue.require(QUERY, "/flows");
     }
 
     Snapshot current() {

@@ -142,8 +142,7 @@ class PracticeMap {
     }
 
     private Query bound(String name, Map<String, String[]> parameters) {
-        StoredQuery stored = catalogue.find(name).orElseThrow(() -> new IllegalStateException(
-                "The stored query " + name + ".rq behind the home page is missing"));
+        StoredQuery stored = catalogue.require(name, "the home page");
         try {
             return stored.bind(parameters);
         } catch (QueryParameterException e) {

@@ -21,6 +21,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.riot.RDFDataMgr;
+import org.innograph.testing.TemporaryDirectories;
 import org.innograph.testing.EmbeddedTestStore;
 import org.innograph.testing.Http;
 import org.junit.jupiter.api.AfterAll;
@@ -80,7 +81,7 @@ class NotebookExampleTest {
 
     @Test
     void thePythonExampleGivesTheServersAnswersAsDataFrames() throws Exception {
-        Path out = Files.createTempDirectory("innograph-notebook");
+        Path out = TemporaryDirectories.removedAtExit("innograph-notebook");
         Http http = Http.onPort(port);
         Process python = new ProcessBuilder(PYTHON.toString(), SCRIPT.toString(), "--base", http.base(),
                 "--nuts-endpoint", nutsSparql(), "--language", "fr", "--region", "AT12", "--out", out.toString())

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.innograph.testing.TemporaryDirectories;
 import org.innograph.testing.Http;
 import org.innograph.testing.ServerProcess;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class HeapGuardRecoveryTest {
     void afterAQueryStoppedForMemoryTheServiceAnswersAgain() throws IOException {
         Path log = Path.of("target", "heap-guard-recovery.log");
         Files.createDirectories(log.getParent());
-        Path store = Files.createTempDirectory("innograph-heap-guard");
+        Path store = TemporaryDirectories.removedAtExit("innograph-heap-guard");
         try (ServerProcess server = ServerProcess.innoGraph(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), log,
                 List.of("--innograph.store.mode=embedded", "--innograph.store.directory=" + store,
                         "--innograph.data.load-on-start=true"))) {

@@ -1,10 +1,7 @@
 package org.innograph.hardening;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import org.innograph.testing.TemporaryDirectories;
 import org.innograph.InnoGraphApplication;
 import org.innograph.testing.Http;
 import org.springframework.boot.SpringApplication;
@@ -124,17 +122,13 @@ public final class LoadDriver {
 
     /** The service in this JVM, embedded mode, fresh TDB2 directory, loopback, default limits. */
     static ConfigurableApplicationContext startServer(String dataDirectories) {
-        try {
-            String directory = Files.createTempDirectory("innograph-load").toString();
-            return SpringApplication.run(InnoGraphApplication.class, "--server.port=0", "--server.address=127.0.0.1",
-                    "--innograph.store.directory=" + directory, "--innograph.data.directories=" + dataDirectories,
-                    "--innograph.security.writer.username=" + Http.WRITER,
-                    "--innograph.security.writer.password=" + Http.WRITER_PASSWORD,
-                    "--innograph.security.writer.tokens=" + TOKEN,
-                    "--spring.main.banner-mode=off", "--logging.level.root=warn");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String directory = TemporaryDirectories.removedAtExit("innograph-load").toString();
+        return SpringApplication.run(InnoGraphApplication.class, "--server.port=0", "--server.address=127.0.0.1",
+                "--innograph.store.directory=" + directory, "--innograph.data.directories=" + dataDirectories,
+                "--innograph.security.writer.username=" + Http.WRITER,
+                "--innograph.security.writer.password=" + Http.WRITER_PASSWORD,
+                "--innograph.security.writer.tokens=" + TOKEN,
+                "--spring.main.banner-mode=off", "--logging.level.root=warn");
     }
 
     static int port(ConfigurableApplicationContext server) {

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.assertj.core.api.SoftAssertions;
+import org.innograph.testing.TemporaryDirectories;
 import org.innograph.testing.Http;
 import org.innograph.testing.TestFuseki;
 import org.junit.jupiter.api.AfterAll;
@@ -62,7 +63,7 @@ class FailureSurfacesTest {
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) throws IOException {
         FUSEKI.registerAsRemoteStore(registry);
-        Path queries = Files.createTempDirectory("innograph-failure-queries");
+        Path queries = TemporaryDirectories.removedAtExit("innograph-failure-queries");
         Files.writeString(queries.resolve("endless.rq"), "#+ summary: runs until stopped (test only)\n" + ENDLESS + "\n");
         registry.add("innograph.queries.dir", queries::toString);
     }

@@ -14,9 +14,9 @@ class QueryFileReaderTest {
 
     private static void rejects(String text, int line, String problem) {
         assertThatThrownBy(() -> read(text)).isInstanceOfSatisfying(MalformedQueryFileException.class, e -> {
-            assertThat(e.file()).isEqualTo("q.rq");
-            assertThat(e.line()).isEqualTo(line);
-            assertThat(e.problem()).contains(problem);
+            assertThat(e.report().file()).isEqualTo("q.rq");
+            assertThat(e.report().line()).isEqualTo(line);
+            assertThat(e.report().problem()).contains(problem);
         });
     }
 

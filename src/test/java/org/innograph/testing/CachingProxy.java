@@ -42,7 +42,7 @@ public final class CachingProxy implements AutoCloseable {
 
     public static CachingProxy inFrontOf(int upstreamPort) {
         try {
-            Path directory = Files.createTempDirectory("innograph-nginx");
+            Path directory = TemporaryDirectories.removedAtExit("innograph-nginx");
             int port = freePort();
             // As root, nginx's workers would otherwise switch to an account that cannot enter the temp folder.
             String user = "root".equals(System.getProperty("user.name")) ? "user root;\n" : "";

@@ -1,8 +1,5 @@
 package org.innograph.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -24,12 +21,9 @@ public final class TestFuseki implements AutoCloseable {
         this.server = server;
     }
 
+    /** Over a new TDB2 database in a temporary directory, removed when the JVM ends. */
     public static TestFuseki start() {
-        try {
-            return start(Files.createTempDirectory("fuseki-tdb2"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return start(TemporaryDirectories.removedAtExit("fuseki-tdb2"));
     }
 
     /** Over the TDB2 database in this directory, as the docker configuration runs it (sorts spill to disk). */

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Level;
 
+import org.innograph.testing.TemporaryDirectories;
 import org.innograph.testing.Http;
 import org.innograph.testing.ShippedDataServer;
 import org.junit.jupiter.api.AfterAll;
@@ -77,7 +78,7 @@ class ResearcherUiBrowserTest extends ShippedDataServer {
             throw new IllegalStateException("CI must install Debian's chromium and chromium-driver");
         }
         Assumptions.assumeTrue(installed, "Browser tests skipped: apt-get install chromium chromium-driver");
-        profile = Files.createTempDirectory("innograph-chromium");
+        profile = TemporaryDirectories.removedAtExit("innograph-chromium");
         // Both paths explicit, so Selenium Manager never looks for (or downloads) a browser or driver.
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
