@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -73,10 +74,17 @@ public class ShippedDataLoader {
         List<String> loaded = new ArrayList<>();
         long triples = 0;
         for (Path file : files) {
-            String hash = sha256(file);
             LoadedFile previous = loadedFiles.get(file.toString());
-            if (previous != null && previous.hash().equals(hash)) {
-                continue;
+            CompletableFuture<String> hash;
+            if (previous == null) {
+                // A file never loaded is loaded whatever it holds: its hash is only needed for the record
+                // written after the load, so it is computed beside the load rather than before it.
+                hash = CompletableFuture.supplyAsync(() -> sha256(file));
+            } else {
+                hash = CompletableFuture.completedFuture(sha256(file));
+                if (previous.hash().equals(hash.join())) {
+                    continue;
+                }
             }
             long fileStart = System.nanoTime();
             Loaded result = store.localDataset().map(dataset -> loadInto(dataset.asDatasetGraph(), file, hash))
@@ -119,6 +127,9 @@ public class ShippedDataLoader {
     }
 
     private Map<String, LoadedFile> loadedFiles() {
+        if (store.localDataset().map(dataset -> Txn.calculateRead(dataset, dataset::isEmpty)).orElse(false)) {
+            return Map.of(); // a first start: nothing recorded, and no query to prepare and run to know it
+        }
         Query query = SparqlFiles.query("ingest/loaded-files.rq", Map.of("state", iri(GraphNames.LOAD_STATE)));
         return store.read(connection -> {
             Map<String, LoadedFile> files = new HashMap<>();
@@ -143,7 +154,7 @@ public class ShippedDataLoader {
      * its end; a file whose name differs from that graph (ontology/innograph.ttl is the graph "ontology") is
      * moved there within the same transaction, which costs a second write of a small file only.
      */
-    private Loaded loadInto(DatasetGraph database, Path file, String hash) {
+    private Loaded loadInto(DatasetGraph database, Path file, CompletableFuture<String> hash) {
         Node provisionalGraph = NodeFactory.createURI(GraphNames.forFile(file));
         boolean fresh = Txn.calculateRead(database,
                 () -> !database.containsGraph(provisionalGraph) || database.getGraph(provisionalGraph).isEmpty());
@@ -156,41 +167,58 @@ public class ShippedDataLoader {
                     triple.getPredicate(), triple.getObject()));
             String graph = GraphNames.forShippedFile(file, scan.declaredDatasets());
             moveIfDeclaredOtherwise(database, provisionalGraph, graph);
-            connection.update(loadRecord(graph, file, hash));
+            connection.update(loadRecord(graph, file, hash.join()));
             return new Loaded(graph, scan.triples());
         });
     }
 
     /**
-     * Embedded store, into a graph that is empty: nothing is replaced, so the file can go through TDB2's phased
-     * loader (its index building uses a second core), which commits on its own. The same strict parse feeds it, so
-     * a bad file still fails with its line and column; a failure aborts the load and the graph is dropped, so it is
-     * empty again, as before. The load record is written last: a load cut short (e.g. the process killed) leaves no
-     * record, and the next start loads the file again — then through the replacing path above, in one transaction.
+     * Embedded store, into a graph that is empty: nothing is replaced, so the file can go through a TDB2 bulk loader
+     * (see {@link #bulkLoader}), which builds each index in a thread of its own and commits each on its own, not in
+     * one transaction. The same strict parse feeds it, so a bad file still fails with its line and column; the loader
+     * is then finished (its threads end, what it was given is committed) and the graph dropped in one write, so it
+     * is empty again. The load record is written last: a load cut short leaves no record, and the next start loads
+     * the file again. What a crash in the middle can leave: docs/benchmarks.md, "Third pass (2026-12-07): bulk load".
      */
-    private Loaded bulkLoadFresh(DatasetGraph database, Path file, String hash, Node provisional) {
-        DataLoader loader = LoaderFactory.phasedLoader(database, provisional, (format, args) -> { });
+    private Loaded bulkLoadFresh(DatasetGraph database, Path file, CompletableFuture<String> hash, Node provisional) {
+        DataLoader loader = bulkLoader(database, provisional);
         Scan scan;
         loader.startBulk();
         try {
             StreamRDF sink = loader.stream();
-            scan = scan(file, triple -> sink.triple(triple));
-            loader.finishBulk();
+            scan = scan(file, sink::triple);
         } catch (RuntimeException e) {
-            loader.finishException(e);
+            try {
+                loader.finishBulk();
+            } catch (RuntimeException stopping) {
+                e.addSuppressed(stopping);
+                loader.finishException(e);
+            }
             store.write(connection -> {
                 connection.update(new UpdateRequest(new UpdateDrop(provisional, true)));
                 return null;
             });
             throw e;
         }
+        loader.finishBulk();
         String graph = GraphNames.forShippedFile(file, scan.declaredDatasets());
+        String digest = hash.join();
         store.write(connection -> {
             moveIfDeclaredOtherwise(database, provisional, graph);
-            connection.update(loadRecord(graph, file, hash));
+            connection.update(loadRecord(graph, file, digest));
             return null;
         });
         return new Loaded(graph, scan.triples());
+    }
+
+    /**
+     * TDB2's phased loader (Jena's default): its parallel plan, every index built at once, measured no faster on two
+     * cores and can commit the indexes in any order, where the phased one commits the first index (GSPO) before it
+     * builds the others from it, so that a load cut short leaves nothing a reload through GSPO does not remove
+     * (docs/benchmarks.md, "Third pass (2026-12-07): bulk load").
+     */
+    private static DataLoader bulkLoader(DatasetGraph database, Node graph) {
+        return LoaderFactory.phasedLoader(database, graph, (format, args) -> { });
     }
 
     /**
@@ -212,12 +240,13 @@ public class ShippedDataLoader {
      * Remote store: a strict pass first (validation, graph name), then the file streams to the server in one
      * request, which the server applies atomically. No copy of the graph is held in memory either way.
      */
-    private Loaded loadStreamed(Path file, String hash) {
+    private Loaded loadStreamed(Path file, CompletableFuture<String> hash) {
         Scan scan = scan(file, triple -> { });
         String graph = GraphNames.forShippedFile(file, scan.declaredDatasets());
+        String digest = hash.join();
         store.write(connection -> {
             connection.put(graph, file.toString());
-            connection.update(loadRecord(graph, file, hash));
+            connection.update(loadRecord(graph, file, digest));
             return null;
         });
         return new Loaded(graph, scan.triples());

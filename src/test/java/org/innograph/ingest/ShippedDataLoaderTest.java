@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.RDFDataMgr;
 import org.innograph.store.EmbeddedStore;
 import org.innograph.store.GraphStore;
 import org.innograph.store.RemoteStore;
@@ -102,6 +105,76 @@ class ShippedDataLoaderTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(loader::synchronise).hasMessageContaining("line: 1");
             assertThat(countIn(store, GraphNames.GRAPH_BASE + "alpha")).isEqualTo(1);
         }
+    }
+
+    /** A file into an empty graph takes the bulk path (embedded): the graph must hold exactly what the file says. */
+    @ParameterizedTest
+    @MethodSource("modes")
+    void aFileLoadedIntoAnEmptyGraphHoldsExactlyItsTriples(String mode, @TempDir Path data, @TempDir Path tdb)
+            throws IOException {
+        Path file = data.resolve("terms.ttl");
+        Files.writeString(file, """
+                @prefix ex: <https://example.org/> .
+                @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+                ex:a ex:label "Innovation"@en, "Innovación"@es, "Innovation" ;
+                     ex:count 42, -7, 12345678901234567890 ;
+                     ex:share 0.25, true ;
+                     ex:on "2024-03-01"^^xsd:date, "2024-03-01T10:00:00Z"^^xsd:dateTime ;
+                     ex:note "line one\\nline two \\"quoted\\" ⚙" ;
+                     ex:part [ ex:name "anonymous" ; ex:next [ ex:name "second" ] ] .
+                ex:b ex:sameAs ex:a .
+                """);
+        try (GraphStore store = store(mode, tdb)) {
+            ShippedDataLoader.Report report = new ShippedDataLoader(store, List.of(data)).synchronise();
+
+            Model expected = RDFDataMgr.loadModel(file.toString());
+            assertThat(report.triplesLoaded()).isEqualTo(expected.size());
+            Model stored = store.read(connection -> ModelFactory.createDefaultModel()
+                    .add(connection.fetch(GraphNames.GRAPH_BASE + "terms")));
+            assertThat(stored.isIsomorphicWith(expected)).as("stored graph %s", stored.listStatements().toList())
+                    .isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void aBrokenFileIntoAnEmptyGraphLeavesItEmptyAndIsLoadedOnceMended(String mode, @TempDir Path data,
+            @TempDir Path tdb) throws IOException, InterruptedException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            lines.append("<urn:example:s").append(i).append("> <urn:example:p> \"").append(i).append("\" .\n");
+        }
+        Files.writeString(data.resolve("alpha.nt"), lines + "<urn:example:broken> <urn:example:p> .\n");
+        try (GraphStore store = store(mode, tdb)) {
+            ShippedDataLoader loader = new ShippedDataLoader(store, List.of(data));
+            org.assertj.core.api.Assertions.assertThatThrownBy(loader::synchronise).hasMessageContaining("alpha.nt")
+                    .hasMessageContaining("line: 5001");
+            assertThat(countIn(store, GraphNames.GRAPH_BASE + "alpha")).as("nothing of the broken file").isZero();
+            assertThat(loaderThreadsLeft()).as("threads of TDB2's bulk loader still waiting for data").isEmpty();
+
+            Files.writeString(data.resolve("alpha.nt"), lines);
+            ShippedDataLoader.Report mended = loader.synchronise();
+            assertThat(mended.graphsLoaded()).as("no record of the failed load").containsExactly(
+                    GraphNames.GRAPH_BASE + "alpha");
+            assertThat(countIn(store, GraphNames.GRAPH_BASE + "alpha")).isEqualTo(5000);
+            assertThat(loader.synchronise().graphsLoaded()).as("recorded once loaded").isEmpty();
+        }
+    }
+
+    /** Threads running TDB2's bulk loader, once those that are finishing have had a few seconds to end. */
+    static List<String> loaderThreadsLeft() throws InterruptedException {
+        List<String> left = List.of();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            left = Thread.getAllStackTraces().entrySet().stream()
+                    .filter(entry -> entry.getKey().isAlive() && Stream.of(entry.getValue())
+                            .anyMatch(frame -> frame.getClassName().startsWith("org.apache.jena.tdb2.loader")))
+                    .map(entry -> entry.getKey().getName()).toList();
+            if (left.isEmpty()) {
+                return left;
+            }
+            Thread.sleep(100);
+        }
+        return left;
     }
 
     static long countIn(GraphStore store, String graph) {
