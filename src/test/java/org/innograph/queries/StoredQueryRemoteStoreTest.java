@@ -68,6 +68,38 @@ class StoredQueryRemoteStoreTest {
         assertThat(region.get("rows").get(0).get("location").get("label").asString()).isEqualTo("Niederösterreich");
     }
 
+    /**
+     * The certainty query hands the project to its two parts with LATERAL: the text InnoGraph sends, VALUES blocks
+     * and page window included, must parse and run on Fuseki, grouping the linked practice's sources.
+     */
+    @Test
+    void linkCertaintyRunsOnARemoteStore() {
+        JsonNode all = get("/api/queries/practices-by-link-certainty");
+        assertThat(all.get("rows")).hasSize(2);
+        JsonNode context = all.get("rows").get(0);
+        assertThat(context.get("practice").get("value").asString())
+                .isEqualTo("https://w3id.org/innograph/id/practice/cluster-programme");
+        assertThat(context.get("certainty").get("value").asString()).isEqualTo("context");
+        assertThat(context.get("sources").isNull()).as("no link, no sources").isTrue();
+        JsonNode likely = all.get("rows").get(1);
+        assertThat(likely.get("practice").get("value").asString())
+                .isEqualTo("https://w3id.org/innograph/id/practice/smart-factory");
+        assertThat(likely.get("certainty").get("value").asString()).isEqualTo("likely");
+        assertThat(likely.get("note").get("value").asString()).isEqualTo("named in a workshop report");
+        assertThat(likely.get("sources").get("value").asString().split(" "))
+                .containsExactlyInAnyOrder("https://example.org/workshop-report", "https://example.org/newsletter");
+
+        JsonNode onlyLikely = get("/api/queries/practices-by-link-certainty?certainty=likely");
+        assertThat(onlyLikely.get("rows")).hasSize(1);
+        assertThat(onlyLikely.get("rows").get(0).get("practice").get("value").asString()).endsWith("/smart-factory");
+
+        JsonNode otherProject = get("/api/queries/practices-by-link-certainty?project="
+                + "https://w3id.org/innograph/id/project/another-project");
+        assertThat(otherProject.get("rows")).hasSize(2);
+        otherProject.get("rows").forEach(row -> assertThat(row.get("certainty").get("value").asString())
+                .isEqualTo("context"));
+    }
+
     private JsonNode get(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).GET().build();
