@@ -65,7 +65,7 @@ final class QueryMix {
     record Request(String name, String sparql) {
     }
 
-    enum Kind { REGION, THEME, COUNTRY, COUNTRY_CODE, PRACTICE_ID, PRACTICE, PROJECT }
+    enum Kind { REGION, THEME, COUNTRY, COUNTRY_CODE, PRACTICE_ID, PRACTICE, PROJECT, INSTRUMENT, PLAN }
 
     private static final Map<Kind, String> POOLS = new EnumMap<>(Map.of(
             Kind.REGION, "SELECT ?v { ?p a ig:GoodPractice ; dct:spatial ?x . ?x skos:broader ?v } LIMIT 20000",
@@ -74,7 +74,9 @@ final class QueryMix {
             Kind.COUNTRY_CODE, "SELECT ?v { ?p a ig:GoodPractice ; ig:country ?c . ?c ig:nutsCountryCode ?v } LIMIT 20000",
             Kind.PRACTICE_ID, "SELECT ?v { ?a ig:inspiredBy ?p . ?p dct:identifier ?v } LIMIT 20000",
             Kind.PRACTICE, "SELECT ?v { ?a ig:inspiredBy ?v } LIMIT 20000",
-            Kind.PROJECT, "SELECT ?v { ?p ig:sharedInProject ?v } LIMIT 20000"));
+            Kind.PROJECT, "SELECT ?v { ?p ig:sharedInProject ?v } LIMIT 20000",
+            Kind.INSTRUMENT, "SELECT ?v { ?v a ig:PolicyInstrument } LIMIT 20000",
+            Kind.PLAN, "SELECT ?v { ?v a ig:ActionPlan } LIMIT 20000"));
 
     /** The service's defaults for stored queries. */
     private static final QueriesProperties PROPERTIES = new QueriesProperties(null, 10_000, 100);
@@ -152,8 +154,13 @@ final class QueryMix {
             case THEME:
                 return Kind.THEME;
             case IRI:
-                return name.equals("practice") || name.equals("resource") ? Kind.PRACTICE
-                        : name.equals("project") ? Kind.PROJECT : null;
+                return switch (name) {
+                    case "practice", "resource", "source" -> Kind.PRACTICE;
+                    case "project" -> Kind.PROJECT;
+                    case "instrument" -> Kind.INSTRUMENT;
+                    case "plan" -> Kind.PLAN;
+                    default -> null;
+                };
             case STRING:
                 return name.equals("country") && parameter.allowedValues().isEmpty() ? Kind.COUNTRY_CODE : null;
             default:
