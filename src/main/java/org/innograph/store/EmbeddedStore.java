@@ -140,9 +140,42 @@ public final class EmbeddedStore implements GraphStore {
 
     @Override
     public void update(UpdateRequest update, Duration timeLimit) {
-        Txn.executeWrite(dataset, () -> UpdateExecution.dataset(dataset).update(update)
-                .timeout(timeLimit.toMillis(), TimeUnit.MILLISECONDS).execute());
+        for (int attempt = 0; ; attempt++) {
+            long spillPast = maxRowsInMemory + attempt;
+            try {
+                Txn.executeWrite(dataset, () -> {
+                    // Jena reads an update's threshold from the dataset's own context, not the execution's. Writers
+                    // take turns, so only this update sees a raised one (and a read meanwhile one row more).
+                    Context shared = dataset.getContext();
+                    shared.set(ARQ.spillToDiskThreshold, spillPast);
+                    try {
+                        UpdateExecution.dataset(dataset).update(update)
+                                .timeout(millis(timeLimit), TimeUnit.MILLISECONDS).execute();
+                    } finally {
+                        shared.set(ARQ.spillToDiskThreshold, maxRowsInMemory);
+                    }
+                });
+                break;
+            } catch (IndexOutOfBoundsException e) {
+                // Jena's DefaultDataBag, which holds the rows of an update's WHERE, fails to read them back when
+                // their number is exactly the spill threshold (it counts the threshold as passed but has not yet
+                // spilled). The transaction was aborted, so nothing is written: run the update again with a
+                // threshold one higher, which that number of rows no longer reaches.
+                if (attempt == 2 || !fromDataBag(e)) {
+                    throw e;
+                }
+            }
+        }
         generation.incrementAndGet();
+    }
+
+    private static boolean fromDataBag(IndexOutOfBoundsException e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().equals("org.apache.jena.atlas.data.DefaultDataBag")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -39,7 +39,7 @@ public interface GraphStore extends AutoCloseable {
      */
     <T> T query(Query query, Duration timeLimit, Function<QueryExecution, T> work);
 
-    /** Applies a SPARQL update as one all-or-nothing unit, within the time limit. */
+    /** Applies a SPARQL update as one all-or-nothing unit, within the time limit (zero: none, as for queries). */
     void update(UpdateRequest update, Duration timeLimit);
 
     /**

@@ -137,7 +137,7 @@ public final class RemoteStore implements GraphStore {
             UpdateExecutionHTTP.service(endpoints.updateUrl().toString())
                     .httpClient(httpClient)
                     .update(marked)
-                    .timeout(timeLimit.toMillis(), TimeUnit.MILLISECONDS)
+                    .timeout(timeLimit.isZero() ? -1 : timeLimit.toMillis(), TimeUnit.MILLISECONDS)
                     .execute();
             markedBy(token);
         } catch (HttpException | QueryExceptionHTTP e) {
