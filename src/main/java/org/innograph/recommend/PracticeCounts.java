@@ -1,5 +1,7 @@
 package org.innograph.recommend;
 
+import static org.innograph.recommend.RankingStatistics.integer;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -8,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -130,9 +131,5 @@ final class PracticeCounts {
                 return seen;
             });
         }
-    }
-
-    private static Node integer(long value) {
-        return NodeFactory.createLiteralDT(Long.toString(value), XSDDatatype.XSDinteger);
     }
 }

@@ -273,7 +273,7 @@ public final class RankingStatistics {
         }
     }
 
-    private static Node integer(long value) {
+    static Node integer(long value) {
         return NodeFactory.createLiteralDT(Long.toString(value), XSDDatatype.XSDinteger);
     }
 

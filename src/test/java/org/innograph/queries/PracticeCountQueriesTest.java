@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,9 +64,10 @@ class PracticeCountQueriesTest extends ShippedDataServer {
             String removed = values("SELECT ?v { GRAPH <" + GRAPH + "> { ?v a <" + IG + "GoodPractice> } } "
                     + "ORDER BY ?v LIMIT 1").get(0);
             update("PREFIX ig: <" + IG + "> PREFIX dct: <http://purl.org/dc/terms/> INSERT DATA { GRAPH <" + GRAPH
-                    + "> { <urn:count-test:two-places> a ig:GoodPractice ; dct:subject <" + THEME + "sme-digitalisation>, <"
-                    + THEME + "clusters> ; dct:spatial <" + NUTS + "AT123>, <" + NUTS + "AT12>, <" + NUTS + "SE313> ; "
-                    + "ig:country <" + COUNTRY + "AUT>, <" + COUNTRY + "SWE> ; ig:sharedInProject <urn:count-test:project> . "
+                    + "> { <urn:count-test:two-places> a ig:GoodPractice ; dct:subject <" + THEME
+                    + "sme-digitalisation>, <" + THEME + "clusters> ; dct:spatial <" + NUTS + "AT123>, <" + NUTS
+                    + "AT12>, <" + NUTS + "SE313> ; ig:country <" + COUNTRY + "AUT>, <" + COUNTRY + "SWE> ; "
+                    + "ig:sharedInProject <urn:count-test:project> . "
                     + "<urn:count-test:nowhere> a ig:GoodPractice ; dct:subject <" + THEME + "clusters> ; "
                     + "dct:spatial <" + NUTS + "SE313> ; ig:sharedInProject <urn:count-test:project> } }");
             update("DELETE WHERE { GRAPH <" + GRAPH + "> { <" + removed + "> ?p ?o } }");
@@ -90,7 +90,8 @@ class PracticeCountQueriesTest extends ShippedDataServer {
         for (String query : UNFILTERED) {
             assertThat(agree(query, Map.of())).as(query + " has rows to compare").isPositive();
         }
-        List<String> themes = values("SELECT ?v { ?p a <" + IG + "GoodPractice> ; <http://purl.org/dc/terms/subject> ?v "
+        List<String> themes = values("SELECT ?v { ?p a <" + IG + "GoodPractice> ; "
+                + "<http://purl.org/dc/terms/subject> ?v "
                 + "FILTER(STRSTARTS(STR(?v), \"" + THEME + "\")) }");
         List<String> countries = values("SELECT ?v { ?p a <" + IG + "GoodPractice> ; <" + IG + "country> ?v }");
         List<String> projects = values("SELECT ?v { ?p a <" + IG + "GoodPractice> ; <" + IG + "sharedInProject> ?v }");
@@ -167,7 +168,8 @@ class PracticeCountQueriesTest extends ShippedDataServer {
     }
 
     private static String reference(String name) {
-        try (InputStream in = PracticeCountQueriesTest.class.getResourceAsStream("/reference-queries/" + name + ".rq")) {
+        String path = "/reference-queries/" + name + ".rq";
+        try (InputStream in = PracticeCountQueriesTest.class.getResourceAsStream(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
