@@ -33,9 +33,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The counting stored queries read the practice counts of the statistics graph; their answers must be those of the
- * formulations that counted the practices themselves (kept in src/test/resources/reference-queries): same rows,
- * same order, same datatypes. Over real HTTP, on the shipped data plus generated practices, for parameters drawn
- * from the data, and again after writes that change the counts, since the statistics are rebuilt on every change.
+ * formulations that counted the practices themselves (kept in src/test/resources/stored-queries/reference-queries):
+ * same rows, same order, same datatypes. Over real HTTP, on the shipped data plus generated practices, for
+ * parameters drawn from the data, and again after writes that change the counts, since the statistics are rebuilt on
+ * every change.
  */
 class PracticeCountQueriesTest extends ShippedDataServer {
 
@@ -168,7 +169,7 @@ class PracticeCountQueriesTest extends ShippedDataServer {
     }
 
     private static String reference(String name) {
-        String path = "/reference-queries/" + name + ".rq";
+        String path = "/stored-queries/reference-queries/" + name + ".rq";
         try (InputStream in = PracticeCountQueriesTest.class.getResourceAsStream(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
