@@ -90,6 +90,7 @@ public final class RankingStatistics {
         themes(index, graph);
         places(index, graph);
         practices(index, graph);
+        PracticeCounts.addTo(index, graph);
         String hash = hash(graph);
         Node self = NodeFactory.createURI(GRAPH);
         graph.add(Triple.create(self, RDF.Nodes.type, STATISTICS_CLASS));
@@ -272,7 +273,7 @@ public final class RankingStatistics {
         }
     }
 
-    private static Node integer(long value) {
+    static Node integer(long value) {
         return NodeFactory.createLiteralDT(Long.toString(value), XSDDatatype.XSDinteger);
     }
 

@@ -60,6 +60,8 @@ public final class RecommendationIndex {
     final boolean[] evidence;
     final boolean[] clusters;
     final int[] inspirations;
+    /** Every dct:spatial IRI of a practice, sorted, not only the most specific: what the practice counts read. */
+    final String[][] practiceLocations;
     private final Map<String, Integer> practiceIds;
 
     // themes
@@ -72,6 +74,9 @@ public final class RecommendationIndex {
     final int[][] broader;
     private final Map<String, Integer> themeIds;
     private final Set<Integer> knownThemes;
+    /** Every resource typed ig:Theme, and every skos:broader link of the store (themes and areas): for the counts. */
+    final Set<String> typedThemes;
+    final Map<String, Set<String>> broaderLinks;
 
     // places and countries
     final String[] placeIri;
@@ -102,6 +107,7 @@ public final class RecommendationIndex {
         evidence = new boolean[n];
         clusters = new boolean[n];
         inspirations = new int[n];
+        practiceLocations = new String[n][];
 
         themeIds = l.themeIds;
         placeIds = l.placeIds;
@@ -113,6 +119,7 @@ public final class RecommendationIndex {
             practiceCountries[i] = l.countryIds(iri);
             evidence[i] = l.evidenced.contains(iri);
             clusters[i] = l.clustered.contains(iri);
+            practiceLocations[i] = l.spatial.getOrDefault(iri, Set.of()).toArray(String[]::new);
         }
         l.inspiredBy.values().forEach(models -> models.forEach(model -> {
             Integer id = practiceIds.get(model);
@@ -152,6 +159,8 @@ public final class RecommendationIndex {
             broader[t] = up.stream().mapToInt(Integer::intValue).sorted().toArray();
         }
         knownThemes = l.knownThemes;
+        typedThemes = Collections.unmodifiableSet(l.typedThemes);
+        broaderLinks = Collections.unmodifiableMap(l.broaderLinks);
 
         int placeCount = l.placeIds.size();
         placeIri = new String[placeCount];
@@ -310,6 +319,8 @@ public final class RecommendationIndex {
         final Map<String, Set<String>> partners = new HashMap<>();
         final Map<String, Set<String>> addressed = new HashMap<>();
         final Map<String, Set<String>> inspiredBy = new HashMap<>();
+        final Set<String> typedThemes = new TreeSet<>();
+        final Map<String, Set<String>> broaderLinks = new HashMap<>();
         private final RDFConnection connection;
 
         Loader(RDFConnection connection) {
@@ -338,6 +349,13 @@ public final class RecommendationIndex {
                             narrower.computeIfAbsent(b, k -> new TreeSet<>()).add(a);
                         }
                     });
+            select("recommend/typed-themes.rq", row -> iri(row, "t", typedThemes::add));
+            select("recommend/broader-links.rq", row -> {
+                if (row.get("a").isURIResource()) {
+                    iri(row, "b", up -> broaderLinks.computeIfAbsent(row.getResource("a").getURI(),
+                            k -> new TreeSet<>()).add(up));
+                }
+            });
             select("recommend/places.rq", row -> {
                 if (row.get("place").isURIResource()) {
                     spatial.computeIfAbsent(row.getResource("s").getURI(), k -> new TreeSet<>())
