@@ -83,6 +83,27 @@ class RecommendationQueriesBoundedGroupingTest {
                     Map.of("plan", SparqlFace.iri(plan), "exclude", SparqlFace.text("country"))), "practice"));
             agree(ranker.rank(targets.practice(practice), RankingOptions.top(PAGE)), run(store,
                     bound("similar-practices", Map.of("source", SparqlFace.iri(practice))), "practice"));
+
+            // Pages further down, as the stored-query API asks for them: the queries list practices score bucket by
+            // score bucket, so a page that starts inside a bucket or spans several must still be the API's ranks,
+            // with equal scores in IRI order (the API's tie-break), whatever the options.
+            RankingOptions clustersOnly = new RankingOptions(Exclusion.REGION, true, 0, 4 * PAGE);
+            Map<String, Node> regionOptions = Map.of("region", SparqlFace.iri(region), "exclude",
+                    SparqlFace.text("region"), "requireClusters", SparqlFace.bool(true));
+            List<Recommendation> deep = ranker.rank(targets.region(region), clustersOnly);
+            for (int page = 0; page < 4; page++) {
+                Query query = bound("recommend-practices-for-region", regionOptions);
+                query.setOffset((long) page * PAGE);
+                List<SparqlFace.Row> rows = run(store, query, "practice");
+                inOrder(rows);
+                agree(deep.subList(page * PAGE, (page + 1) * PAGE), rows);
+            }
+            List<Recommendation> planDeep = ranker.rank(targets.plan(plan), RankingOptions.top(3 * PAGE));
+            Query secondPage = bound("recommend-practices-for-plan", Map.of("plan", SparqlFace.iri(plan)));
+            secondPage.setOffset(2L * PAGE);
+            List<SparqlFace.Row> planRows = run(store, secondPage, "practice");
+            inOrder(planRows);
+            agree(planDeep.subList(2 * PAGE, 3 * PAGE), planRows);
         } finally {
             store.close();
         }
@@ -108,6 +129,18 @@ class RecommendationQueriesBoundedGroupingTest {
             }
             return rows;
         });
+    }
+
+    /** Best first, and equal scores in IRI order, as the API breaks ties. */
+    private static void inOrder(List<SparqlFace.Row> rows) {
+        for (int i = 1; i < rows.size(); i++) {
+            SparqlFace.Row before = rows.get(i - 1);
+            SparqlFace.Row after = rows.get(i);
+            assertThat(before.score()).as(rows.toString()).isGreaterThanOrEqualTo(after.score());
+            if (before.score() == after.score()) {
+                assertThat(before.iri()).as(rows.toString()).isLessThan(after.iri());
+            }
+        }
     }
 
     /** The first page has the API's scores rank by rank, and its practices wherever scores do not tie. */
