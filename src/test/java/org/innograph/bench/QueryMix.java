@@ -158,6 +158,7 @@ final class QueryMix {
                     case "practice", "resource", "source" -> Kind.PRACTICE;
                     case "project" -> Kind.PROJECT;
                     case "instrument" -> Kind.INSTRUMENT;
+                    case "country" -> Kind.COUNTRY;
                     case "plan" -> Kind.PLAN;
                     default -> null;
                 };
