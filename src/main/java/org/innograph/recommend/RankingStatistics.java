@@ -40,6 +40,8 @@ import org.innograph.vocabulary.IG;
  *   <li>situations: practices alike in places and countries ({@code igs:situation}), with per theme how many of
  *       their practices have it ({@code igs:themeCount}) and their regional context as one string
  *       ({@code igs:context}).</li>
+ *   <li>practice counts per country, theme and NUTS area, which the counting stored queries read
+ *       ({@link PracticeCounts}).</li>
  * </ul>
  * Kinds and situations are what make the SPARQL ranking fast: a score is a sum of a per-kind and a per-situation
  * part, each computed once per request for a few thousand nodes instead of once per practice.
