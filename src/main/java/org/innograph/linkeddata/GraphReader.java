@@ -13,6 +13,7 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.innograph.ingest.GraphNames;
+import org.innograph.recommend.RankingStatisticsKeeper;
 import org.innograph.store.GraphStore;
 import org.innograph.vocabulary.SparqlFiles;
 import org.springframework.stereotype.Component;
@@ -26,17 +27,21 @@ public class GraphReader {
 
     private final GraphStore store;
     private final LinkedDataProperties properties;
+    private final RankingStatisticsKeeper statistics;
 
-    public GraphReader(GraphStore store, LinkedDataProperties properties) {
+    public GraphReader(GraphStore store, LinkedDataProperties properties, RankingStatisticsKeeper statistics) {
         this.store = store;
         this.properties = properties;
+        this.statistics = statistics;
     }
 
     public GraphStore store() {
         return store;
     }
 
+    /** The pages drawn from stored queries that read the statistics (the home page's counts) read them current. */
     public List<QuerySolution> select(Query query) {
+        statistics.beforeQuery(query);
         return store.query(query, properties.queryTimeout(), execution -> copy(execution.execSelect()));
     }
 
@@ -56,6 +61,7 @@ public class GraphReader {
      * bounded queries only (no time limit is set on each).
      */
     public List<List<QuerySolution>> selectEach(List<Query> queries) {
+        queries.forEach(statistics::beforeQuery);
         return store.read(connection -> {
             List<List<QuerySolution>> answers = new ArrayList<>();
             for (Query query : queries) {
@@ -83,6 +89,7 @@ public class GraphReader {
     }
 
     public Model construct(Query query) {
+        statistics.beforeQuery(query);
         return store.query(query, properties.queryTimeout(),
                 execution -> ModelFactory.createDefaultModel().add(execution.execConstruct()));
     }

@@ -9,6 +9,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
+import org.innograph.cache.GenerationSnapshots;
 import org.innograph.store.GraphStore;
 import org.innograph.store.StoreMode;
 import org.innograph.vocabulary.SparqlFiles;
@@ -17,9 +18,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps the statistics graph ({@link RankingStatistics}) in step with the data. It is brought up to date before any
- * query that mentions the statistics runs (the stored recommendation queries, or a researcher's own ranking on
- * /sparql), whenever the store has been written since — so a write is never followed by a ranking on old figures.
+ * Keeps the statistics graph ({@link RankingStatistics}) in step with the data. It is brought up to date after every
+ * write through InnoGraph, before the write is acknowledged ({@link GenerationSnapshots#keepDerivedData}), and
+ * again before any query that mentions the statistics runs (the stored queries that read them, the pages drawn from
+ * those, or a researcher's own ranking on /sparql) whenever the store has been written since, by another instance
+ * or directly — so a write is never followed by a ranking or a count on old figures.
  * Nothing is written when the store already holds the same statistics (same content hash), which is what happens at
  * start-up on an unchanged store and on a remote store that another instance has already brought up to date.
  *
@@ -40,10 +43,11 @@ public class RankingStatisticsKeeper {
     private Instant checkedAt = Instant.EPOCH;
 
     public RankingStatisticsKeeper(GraphStore store, RecommendationService recommendations,
-            RecommendProperties properties) {
+            RecommendProperties properties, GenerationSnapshots snapshots) {
         this.store = store;
         this.recommendations = recommendations;
         this.maxAge = properties.maxAge();
+        snapshots.keepDerivedData(this::bringUpToDate);
     }
 
     /** Whether a query reads the statistics: it names their namespace or their graph. */

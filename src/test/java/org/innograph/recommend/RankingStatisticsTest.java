@@ -42,10 +42,11 @@ class RankingStatisticsTest {
     void followsEveryWriteAndDoesNotTriggerItself() {
         EmbeddedStore store = new EmbeddedStore(directory.resolve("tdb2"));
         try {
+            GenerationSnapshots snapshots = new GenerationSnapshots(store, Duration.ofSeconds(60));
             RankingStatisticsKeeper keeper = new RankingStatisticsKeeper(store,
                     new RecommendationService(store, new RecommendProperties(10, 100, Duration.ofSeconds(60)),
-                            new GenerationSnapshots(store, Duration.ofSeconds(60))),
-                    new RecommendProperties(10, 100, Duration.ofSeconds(60)));
+                            snapshots),
+                    new RecommendProperties(10, 100, Duration.ofSeconds(60)), snapshots);
             update(store, """
                     INSERT DATA { GRAPH <https://w3id.org/innograph/graph/notes> {
                       <https://w3id.org/innograph/id/practice/a> a ig:GoodPractice ; dct:subject theme:smes .

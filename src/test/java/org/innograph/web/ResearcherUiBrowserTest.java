@@ -313,7 +313,7 @@ class ResearcherUiBrowserTest extends ShippedDataServer {
         WebDriverWait wait = waitUpTo(30);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".yasqe .CodeMirror")));
         new Select(browser.findElement(By.id("examples"))).selectByValue("practice-counts-per-country");
-        wait.until(d -> yasqeValue().contains("COUNT(DISTINCT ?practice)"));
+        wait.until(d -> yasqeValue().contains("igs:practicesInCountry"));
         browser.findElement(By.cssSelector(".yasqe_queryButton")).click();
         wait.until(d -> !d.findElements(By.cssSelector(".yasr tbody tr td")).isEmpty());
         List<WebElement> rows = browser.findElements(By.cssSelector(".yasr tbody tr"));
