@@ -74,6 +74,18 @@ class RankingStatisticsTest {
             keeper.beforeQuery(QueryFactory.create(PREFIXES + "SELECT ?p { ?p a ig:GoodPractice }"));
             keeper.beforeQuery(QueryFactory.create(PREFIXES + "SELECT ?n { theme:skills igs:practiceCount ?n }"));
             assertThat(store.generation()).isEqualTo(after);
+
+            // A write acknowledged as the service acknowledges it: the statistics are current before anyone reads.
+            update(store, """
+                    DELETE DATA { GRAPH <https://w3id.org/innograph/graph/notes> {
+                      <https://w3id.org/innograph/id/practice/c> a ig:GoodPractice ; dct:subject theme:skills .
+                    } }""");
+            snapshots.awaitCurrent();
+            assertThat(number(store, "SELECT ?n { <https://w3id.org/innograph/graph/statistics> igs:practiceCount ?n }"))
+                    .isEqualTo(2);
+            long acknowledged = store.generation();
+            keeper.beforeQuery(QueryFactory.create(PREFIXES + "SELECT ?n { theme:skills igs:practiceCount ?n }"));
+            assertThat(store.generation()).as("a read after the acknowledgement writes nothing").isEqualTo(acknowledged);
         } finally {
             store.close();
         }
