@@ -6,10 +6,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** Loads the shipped data when the service starts, unless switched off. */
 @Component
+// First of the start-up work: the rest (the statistics kept from the data) reads what it loads.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ShippedDataStartup implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ShippedDataStartup.class);

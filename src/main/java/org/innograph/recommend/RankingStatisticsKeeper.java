@@ -15,6 +15,10 @@ import org.innograph.store.StoreMode;
 import org.innograph.vocabulary.SparqlFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,7 +35,8 @@ import org.springframework.stereotype.Service;
  * write to directly, the check is also repeated once {@code innograph.recommend.max-age} has passed.
  */
 @Service
-public class RankingStatisticsKeeper {
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class RankingStatisticsKeeper implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(RankingStatisticsKeeper.class);
 
@@ -48,6 +53,20 @@ public class RankingStatisticsKeeper {
         this.recommendations = recommendations;
         this.maxAge = properties.maxAge();
         snapshots.keepDerivedData(this::bringUpToDate);
+    }
+
+    /**
+     * At start-up, once the shipped data is loaded, and before the application is ready: written later, by the
+     * first reader or while a page's snapshot is built, they would move the store's version under readers.
+     */
+    @Override
+    public void run(ApplicationArguments args) {
+        try {
+            bringUpToDate();
+        } catch (RuntimeException e) {
+            // e.g. a remote store that comes up after us: the first query that reads them brings them up to date
+            log.error("Ranking statistics not brought up to date at start-up: {}", e.getMessage());
+        }
     }
 
     /** Whether a query reads the statistics: it names their namespace or their graph. */

@@ -1,7 +1,6 @@
 package org.innograph.web;
 
 import org.innograph.linkeddata.OntologyDocumentation;
-import org.innograph.recommend.RankingStatisticsKeeper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -23,17 +22,15 @@ class UiWarmUp {
     private final RegionShapes shapes;
     private final PracticeMap map;
     private final LearningFlows flows;
-    private final RankingStatisticsKeeper statistics;
 
     UiWarmUp(GraphOverview overview, SearchIndex search, OntologyDocumentation ontology, RegionShapes shapes,
-             PracticeMap map, LearningFlows flows, RankingStatisticsKeeper statistics) {
+             PracticeMap map, LearningFlows flows) {
         this.overview = overview;
         this.search = search;
         this.ontology = ontology;
         this.shapes = shapes;
         this.map = map;
         this.flows = flows;
-        this.statistics = statistics;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -41,9 +38,6 @@ class UiWarmUp {
         Thread worker = new Thread(() -> {
             long start = System.nanoTime();
             try {
-                // First, as the home page's counts read them: written while a page's snapshot is being built, they
-                // would leave that snapshot a version behind the store, and its first reader an answer without ETag.
-                statistics.bringUpToDate();
                 shapes.countries();
                 overview.current();
                 search.current();
