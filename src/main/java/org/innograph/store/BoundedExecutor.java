@@ -76,7 +76,8 @@ final class BoundedExecutor extends OpExecutorTDB2 {
             }
             return values.compare(left, right);
         };
-        return QueryIterSort.create(new CancelChecked(exec(order.getSubOp(), input), execCxt), watched, execCxt);
+        return SpillableRows.around(order.getSubOp(), new CancelChecked(exec(order.getSubOp(), input), execCxt),
+                rows -> QueryIterSort.create(rows, watched, execCxt), execCxt);
     }
 
     /** Jena's own, with its input watched for the cancel signal ({@link CancelChecked}). */
@@ -85,7 +86,8 @@ final class BoundedExecutor extends OpExecutorTDB2 {
         QueryIterator rows = new CancelChecked(exec(distinct.getSubOp(), input), execCxt);
         // As Jena: a DISTINCT that spills must keep the order of an ORDER BY under it.
         List<SortCondition> order = distinct.getSubOp() instanceof OpOrder sorted ? sorted.getConditions() : null;
-        return new QueryIterDistinct(rows, order, execCxt);
+        return SpillableRows.around(distinct.getSubOp(), rows, kept -> new QueryIterDistinct(kept, order, execCxt),
+                execCxt);
     }
 
     /**

@@ -15,6 +15,7 @@ import org.apache.jena.sparql.core.DatasetDescription;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DynamicDatasets;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.sparql.engine.main.QC;
@@ -139,9 +140,16 @@ public final class EmbeddedStore implements GraphStore {
     }
 
     @Override
-    public void update(UpdateRequest update, Duration timeLimit) {
+    public void update(UpdateRequest request, Duration timeLimit) {
+        UpdateRequest update = SpillableRows.projected(request);
+        long started = System.nanoTime();
         for (int attempt = 0; ; attempt++) {
             long spillPast = maxRowsInMemory + attempt;
+            // A retry gets what is left of the one time limit, not a new one: the client asked for one update.
+            Duration left = timeLimit.isZero() ? timeLimit : timeLimit.minusNanos(System.nanoTime() - started);
+            if (!timeLimit.isZero() && left.toMillis() <= 0) {
+                throw new QueryCancelledException();
+            }
             try {
                 Txn.executeWrite(dataset, () -> {
                     // Jena reads an update's threshold from the dataset's own context, not the execution's. Writers
@@ -150,7 +158,7 @@ public final class EmbeddedStore implements GraphStore {
                     shared.set(ARQ.spillToDiskThreshold, spillPast);
                     try {
                         UpdateExecution.dataset(dataset).update(update)
-                                .timeout(millis(timeLimit), TimeUnit.MILLISECONDS).execute();
+                                .timeout(millis(left), TimeUnit.MILLISECONDS).execute();
                     } finally {
                         shared.set(ARQ.spillToDiskThreshold, maxRowsInMemory);
                     }

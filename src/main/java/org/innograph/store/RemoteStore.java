@@ -131,7 +131,8 @@ public final class RemoteStore implements GraphStore {
         String token = WriteMarker.newToken();
         UpdateRequest marked = new UpdateRequest();
         marked.setPrefixMapping(update.getPrefixMapping());
-        update.getOperations().forEach(marked::add);
+        // Fuseki spills with the same Jena code (docker/fuseki/config.ttl sets the threshold): see SpillableRows.
+        SpillableRows.projected(update).getOperations().forEach(marked::add);
         WriteMarker.moveTo(token).getOperations().forEach(marked::add);
         try {
             UpdateExecutionHTTP.service(endpoints.updateUrl().toString())
