@@ -19,7 +19,6 @@ import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.engine.iterator.QueryIterConvert;
-import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.modify.request.UpdateDeleteWhere;
 import org.apache.jena.sparql.modify.request.UpdateModify;
 import org.apache.jena.sparql.syntax.ElementGroup;
@@ -39,13 +38,7 @@ import org.apache.jena.update.UpdateRequest;
  */
 final class SpillableRows {
 
-    private final Map<Var, Var> readable;
-    private final Map<Var, Var> original;
-
-    private SpillableRows(Map<Var, Var> readable) {
-        this.readable = readable;
-        this.original = new HashMap<>();
-        readable.forEach((own, stand) -> original.put(stand, own));
+    private SpillableRows() {
     }
 
     /**
@@ -70,9 +63,10 @@ final class SpillableRows {
         if (readable.isEmpty()) {
             return spill.apply(rows);
         }
-        SpillableRows names = new SpillableRows(readable);
-        QueryIterator renamed = new QueryIterConvert(rows, row -> rename(row, names.readable), context);
-        return new QueryIterConvert(spill.apply(renamed), row -> rename(row, names.original), context);
+        Map<Var, Var> original = new HashMap<>();
+        readable.forEach((own, stand) -> original.put(stand, own));
+        QueryIterator renamed = new QueryIterConvert(rows, row -> rename(row, readable), context);
+        return new QueryIterConvert(spill.apply(renamed), row -> rename(row, original), context);
     }
 
     /** Letters, digits and the markers Jena's reader takes ({@code ?} of blank-node and {@code /} of inner-scope variables). */
@@ -121,10 +115,12 @@ final class SpillableRows {
         for (Quad quad : modify.getInsertQuads()) {
             addVars(quad, templateVars);
         }
-        templateVars.forEach(select::addResultVar);
         if (templateVars.isEmpty()) {
-            // ground templates: a row per match is all that is needed, and SELECT needs something to select
-            select.addResultVar(Var.alloc("matched"), NodeValue.TRUE);
+            // Ground templates write the same triples for every match: whether there is one is all that counts.
+            select.setQueryResultStar(true);
+            select.setLimit(1);
+        } else {
+            templateVars.forEach(select::addResultVar);
         }
         UpdateModify copy = new UpdateModify();
         copy.setHasDeleteClause(modify.hasDeleteClause());

@@ -85,10 +85,16 @@ class EmbeddedStoreUpdateTest {
                     + "WHERE { GRAPH ?g { ?s <https://example.org/n> ?n . ?x (<urn:x>)? ?g } }"), Duration.ofMinutes(1));
             assertThat(count(small, OTHER)).isEqualTo(300);
 
+            // a ground template, whose WHERE uses a variable of any name, is applied once as well
+            small.update(UpdateFactory.create("INSERT { GRAPH <" + OTHER + "> { <urn:a> <urn:b> <urn:c> } } "
+                    + "WHERE { GRAPH ?g { ?matched <https://example.org/n> ?n . ?x (<urn:x>)? ?g } }"),
+                    Duration.ofMinutes(1));
+            assertThat(count(small, OTHER)).isEqualTo(301);
+
             small.update(UpdateFactory.create(
                     "DELETE WHERE { GRAPH ?g { ?s <https://example.org/n> ?n . ?g <urn:x> ?y } }"), Duration.ofMinutes(1));
             assertThat(count(small, GRAPH)).isZero();
-            assertThat(count(small, OTHER)).isEqualTo(300);
+            assertThat(count(small, OTHER)).isEqualTo(301);
         }
     }
 
