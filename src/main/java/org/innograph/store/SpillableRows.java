@@ -69,7 +69,10 @@ final class SpillableRows {
         return new QueryIterConvert(spill.apply(renamed), row -> rename(row, original), context);
     }
 
-    /** Letters, digits and the markers Jena's reader takes ({@code ?} of blank-node and {@code /} of inner-scope variables). */
+    /**
+     * Letters, digits and the markers Jena's reader takes: {@code ?} of blank-node and {@code /} of inner-scope
+     * variables.
+     */
     static boolean readBack(String name) {
         if (name.isEmpty()) {
             return false;
@@ -86,7 +89,8 @@ final class SpillableRows {
     /**
      * The update with each DELETE/INSERT … WHERE reading only the variables of its templates: Jena keeps an
      * update's rows in a bag of its own that spills as a sort does, so its WHERE becomes a sub-select whose
-     * projection leaves Jena's own variables behind. Which rows match, and how often, is unchanged.
+     * projection leaves Jena's own variables behind. Which rows match, and how often, is unchanged (with ground
+     * templates only whether one matches counts, and one is read).
      */
     static UpdateRequest projected(UpdateRequest update) {
         UpdateRequest copy = new UpdateRequest();
