@@ -2,7 +2,6 @@ package org.innograph.store;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -22,14 +21,12 @@ import org.apache.jena.sparql.algebra.op.OpOrder;
 import org.apache.jena.sparql.engine.iterator.QueryIter1;
 import org.apache.jena.sparql.engine.iterator.QueryIterDistinct;
 import org.apache.jena.sparql.engine.iterator.QueryIterGroup;
-import org.apache.jena.sparql.engine.iterator.QueryIterSort;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.core.VarExprList;
 import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
-import org.apache.jena.sparql.engine.binding.BindingComparator;
 import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.engine.main.OpExecutorFactory;
 import org.apache.jena.sparql.expr.ExprAggregator;
@@ -58,9 +55,9 @@ final class BoundedExecutor extends OpExecutorTDB2 {
     }
 
     /**
-     * Jena's own, stopped by the cancel signal also while it sorts. Sorting a chunk of rows before it spills
-     * to disk compares TDB2 values for seconds (node lookups), and Jena's sort only hears of a cancel through
-     * the iterator tree, which did not reach it: a timed-out ORDER BY ran on for tens of seconds.
+     * Jena's order ({@link KeyedSort}), stopped by the cancel signal also while it sorts. Sorting a chunk of rows
+     * before it spills to disk can take seconds, and Jena's sort only hears of a cancel through the iterator tree,
+     * which did not reach it: a timed-out ORDER BY ran on for tens of seconds.
      */
     @Override
     protected QueryIterator execute(OpOrder order, QueryIterator input) {
@@ -68,16 +65,8 @@ final class BoundedExecutor extends OpExecutorTDB2 {
         if (fixed != order) {
             return exec(fixed, input);
         }
-        Comparator<Binding> values = new BindingComparator(order.getConditions(), execCxt);
-        AtomicBoolean cancelled = execCxt.getCancelSignal();
-        Comparator<Binding> watched = (left, right) -> {
-            if (cancelled != null && cancelled.get()) {
-                throw new QueryCancelledException();
-            }
-            return values.compare(left, right);
-        };
-        return SpillableRows.around(order.getSubOp(), new CancelChecked(exec(order.getSubOp(), input), execCxt),
-                rows -> QueryIterSort.create(rows, watched, execCxt), execCxt);
+        return KeyedSort.create(new CancelChecked(exec(order.getSubOp(), input), execCxt), order.getConditions(),
+                execCxt);
     }
 
     /** Jena's own, with its input watched for the cancel signal ({@link CancelChecked}). */
