@@ -29,12 +29,13 @@ import org.apache.jena.update.Update;
 import org.apache.jena.update.UpdateRequest;
 
 /**
- * Rows that a sort or DISTINCT may spill to disk, with variables Jena can read back. Jena writes spilled rows with
- * their variables' names and reads them back with a tokenizer that refuses some of the names it makes itself:
+ * Rows that a DISTINCT or an update may spill to disk, with variables Jena can read back. Jena writes spilled rows
+ * with their variables' names and reads them back with a tokenizer that refuses some of the names it makes itself:
  * {@code GRAPH ?g { ?x <p>? ?g }} gives the inner {@code ?g} the name {@code *g0}, and a sort of such rows that
  * spilled failed with "VARS requires a list of variables" (a 500, fuzzer seed 40809391776846 case 445: the same
  * for any anonymous query of that shape with more rows than {@code innograph.store.max-rows-in-memory}). Such
- * variables get a readable name for the sort, and their own back after it.
+ * variables get a readable name for the DISTINCT, and their own back after it. (Sorts spill in a form of their
+ * own that keeps any name: {@link KeyedSort}.)
  */
 final class SpillableRows {
 
