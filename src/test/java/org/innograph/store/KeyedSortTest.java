@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -13,9 +14,11 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.engine.binding.BindingComparator;
 import org.apache.jena.update.UpdateFactory;
 import org.innograph.testing.TemporaryDirectories;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
@@ -65,6 +68,40 @@ class KeyedSortTest {
                 }
             }
         }
+    }
+
+    /**
+     * Keys of some 20 KB each, computed in the ORDER BY and so not part of the rows: 2,000 of them are more text
+     * than a sort holds in memory (32 MB), so the sort spills although the rows are far fewer than the threshold,
+     * and the order is still Jena's.
+     */
+    @Test
+    void longComputedKeysSpillAndKeepJenasOrder() {
+        try (EmbeddedStore store = new EmbeddedStore(TemporaryDirectories.removedAtExit("sort"),
+                QuerySupervisor.unlimited(), 1_000_000)) {
+            store.update(UpdateFactory.create(items(2_000)), Duration.ZERO);
+            String where = " WHERE { ?s <https://example.org/group> ?group OPTIONAL { ?s <https://example.org/v> ?v } }";
+            String longKey = "CONCAT(STR(?group), " + String.join(", ", Collections.nCopies(600, "STR(?s)")) + ")";
+            Query sorted = QueryFactory.create("SELECT ?s ?group ?v" + where + " ORDER BY DESC(" + longKey + ") ?v");
+            // the oracle reads each key once, as ?key: Jena's comparator would build 20 KB per comparison
+            Query keyed = QueryFactory.create("SELECT * WHERE { " + where.substring(" WHERE { ".length(),
+                    where.length() - 1) + " BIND(" + longKey + " AS ?key) }");
+            List<Binding> expected = rows(store, keyed);
+            sortQuietly(expected, new BindingComparator(QueryFactory.create("SELECT * { } ORDER BY DESC(?key) ?v")
+                    .getOrderBy()));
+            assertThat(rows(store, sorted)).hasSize(2_000).isEqualTo(expected.stream()
+                    .map(KeyedSortTest::withoutKey).toList());
+        }
+    }
+
+    private static Binding withoutKey(Binding row) {
+        BindingBuilder kept = Binding.builder();
+        row.forEach((var, term) -> {
+            if (!var.getVarName().equals("key")) {
+                kept.add(var, term);
+            }
+        });
+        return kept.build();
     }
 
     /** Jena's comparator logs every key in error, each time it compares it: thousands of lines here. */
