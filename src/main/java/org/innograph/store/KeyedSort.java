@@ -41,9 +41,9 @@ import org.apache.thrift.protocol.TProtocol;
  * ORDER BY in Jena's order, to the row (its {@link BindingComparator}: unbound first, then
  * {@code NodeValue.compareAlways}, ties broken by every variable's term), with each row's sort keys worked out once.
  * Jena's own sort evaluates the keys inside the comparator, so a sort of n rows looks up and wraps every key
- * some 2 n log n times: sorting the 60,210 rows of learning-flows spent more time there than in the query.
+ * some 2 n log n times: a fifth of the time of learning-flows (60,210 rows at 100K practices) went there.
  * Rows past {@code ARQ.spillToDiskThreshold} spill as in Jena's sort, but as RDF Thrift terms under any variable
- * name: Jena's text form spends its time parsing IRIs back, and cannot read back names it gives variables itself
+ * name: Jena's text form parses every IRI back, and cannot read back names it gives variables itself
  * (see {@link SpillableRows}).
  */
 final class KeyedSort extends QueryIterPlainWrapper {
@@ -82,8 +82,8 @@ final class KeyedSort extends QueryIterPlainWrapper {
 
     /**
      * A row with the values of its sort keys (null: unbound or in error, as in Jena's comparator), and, once two
-     * rows tie on every key, its variables in name order. Their terms are not kept: the row holds TDB2 ids, and
-     * terms kept for every row of a sort could be large literals.
+     * rows tie on every key, its variables in name order. Their terms are not kept: a row read from the store holds
+     * TDB2 ids, and terms kept for every row of a sort could be large literals.
      */
     private static final class KeyedRow {
 
