@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.jena.atlas.data.BagFactory;
@@ -16,6 +15,7 @@ import org.apache.jena.atlas.data.ThresholdPolicy;
 import org.apache.jena.atlas.data.ThresholdPolicyFactory;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.atlas.iterator.IteratorDelayedInitialization;
+import org.apache.jena.atlas.iterator.IteratorSlotted;
 import org.apache.jena.atlas.lib.Sink;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
@@ -248,30 +248,14 @@ final class KeyedSort extends QueryIterPlainWrapper {
         @Override
         public Iterator<KeyedRow> createDeserializer(InputStream in) {
             TProtocol protocol = TRDF.protocol(in);
-            return new Iterator<>() {
-                private KeyedRow next;
-                private boolean ended;
-
+            return new IteratorSlotted<>() {
                 @Override
-                public boolean hasNext() {
-                    if (next == null && !ended) {
-                        next = read();
-                        ended = next == null;
-                    }
-                    return next != null;
+                protected boolean hasMore() {
+                    return true; // until the end marker, where moveToNext gives null
                 }
 
                 @Override
-                public KeyedRow next() {
-                    if (!hasNext()) {
-                        throw new NoSuchElementException();
-                    }
-                    KeyedRow row = next;
-                    next = null;
-                    return row;
-                }
-
-                private KeyedRow read() {
+                protected KeyedRow moveToNext() {
                     try {
                         int size = protocol.readI32();
                         if (size == END) {
