@@ -51,6 +51,7 @@ abstract class HardenedServer {
     @BeforeEach
     void connect() {
         http = Http.onPort(port);
+        http.awaitUiWarmUp();
         http.send(Http.withWriter(http.request("/sparql/data?graph=" + Http.encode(SCRATCH)).DELETE()));
     }
 

@@ -77,6 +77,7 @@ class FailureSurfacesTest {
     @BeforeEach
     void connect() {
         http = Http.onPort(port);
+        http.awaitUiWarmUp();
     }
 
     @Test
