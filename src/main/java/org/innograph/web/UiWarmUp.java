@@ -58,8 +58,9 @@ class UiWarmUp {
                 outcome = "ready";
                 log.info("UI caches ready in {} ms", (System.nanoTime() - start) / 1_000_000);
             } catch (RuntimeException e) {
-                // e.g. a remote store that is not up yet: pages then build what they need on first use
-                log.warn("UI caches not prepared: {}", e.getMessage());
+                // e.g. a remote store that is not up yet, or a build over the time limit on a large store: pages
+                // then build what they need on first use. toString(), as a cancelled query has no message.
+                log.warn("UI caches not prepared: {}", e.toString());
             } finally {
                 Timer.builder(WARM_UP).description("Building the UI's caches after start-up, by outcome")
                         .tag("outcome", outcome).register(meters)
