@@ -12,8 +12,13 @@ import java.util.Map;
  */
 final class AnswerCache {
 
-    /** What is replayed: the status is always 200. */
-    record Answer(List<Map.Entry<String, String>> headers, byte[] body) {
+    /** What is replayed: a 200, or a 422 the store's content decided ({@link CachingResponse#answer}). */
+    record Answer(int status, List<Map.Entry<String, String>> headers, byte[] body) {
+
+        boolean isOk() {
+            return status == 200;
+        }
+
 
         long size(String key) {
             long size = 2L * key.length() + body.length + 64;

@@ -30,10 +30,13 @@ public record CacheProperties(@DefaultValue("0s") Duration maxAge, @DefaultValue
      * @param enabled       whether repeated reads are answered from memory
      * @param maxEntries    the most answers kept
      * @param maxBytes      the most bytes kept, answers and their request keys together
-     * @param maxAnswerSize a larger answer is streamed to the client and not kept
+     * @param maxAnswerSize a larger answer is streamed to the client and not kept. 4 MB: at 100K practices the
+     *                      answer of {@code learning-flows-between-countries} is 1.08 MB and takes 0.6–0.8 s to
+     *                      work out, and under a 1 MB bound it was worked out again for every reader; a sixteenth
+     *                      of {@code max-bytes}, so one large answer cannot crowd out many small ones
      */
     public record Answers(@DefaultValue("true") boolean enabled, @DefaultValue("10000") int maxEntries,
-                          @DefaultValue("64MB") DataSize maxBytes, @DefaultValue("1MB") DataSize maxAnswerSize) {
+                          @DefaultValue("64MB") DataSize maxBytes, @DefaultValue("4MB") DataSize maxAnswerSize) {
 
         public Answers {
             atLeast("innograph.cache.answers.max-entries", maxEntries, 0);

@@ -22,7 +22,8 @@ import org.springframework.http.HttpStatus;
 /**
  * The response of a read on its way to the client. Just before anything is sent it gets its caching headers:
  * the validator and freshness for a 200, {@code no-store} for anything else. Meanwhile it keeps a copy of the
- * body up to a size cap, so that a 200 can be kept; a larger answer still streams and is simply not kept.
+ * body up to a size cap, so that a 200 (or a 422, see {@link #answer}) can be kept; a larger answer still streams
+ * and is simply not kept.
  *
  * <p>With {@code withhold}, nothing is sent until {@link #finish}: the request had {@code If-None-Match: *},
  * which a 200 turns into a 304 with no body, and anything else is sent as it was made.
@@ -183,9 +184,16 @@ final class CachingResponse extends HttpServletResponseWrapper {
         return status;
     }
 
-    /** The answer to keep, or null if it is not one to keep. */
+    /**
+     * The answer to keep, or null if it is not one to keep: a 200, or a 422, which InnoGraph gives only for what
+     * the store's content and the service's own limits decide (an answer or a grouping over a bound, a graph too
+     * large to send, a query shape the engine cannot evaluate). The same request at the same version is refused
+     * the same way, so a refusal that took seconds of work to reach costs nothing the next time. Clients still get
+     * it with {@code no-store}: the status is not one HTTP caches keep.
+     */
     AnswerCache.Answer answer() {
-        if (status != HttpStatus.OK.value() || tooLarge || isVolatile.getAsBoolean() || stream == null) {
+        boolean settled = status == HttpStatus.OK.value() || status == HttpStatus.UNPROCESSABLE_CONTENT.value();
+        if (!settled || tooLarge || isVolatile.getAsBoolean() || stream == null) {
             return null;
         }
         List<Map.Entry<String, String>> replayed = new ArrayList<>();
@@ -198,7 +206,7 @@ final class CachingResponse extends HttpServletResponseWrapper {
                 replayed.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
             }
         }
-        return new AnswerCache.Answer(List.copyOf(replayed), kept.toByteArray());
+        return new AnswerCache.Answer(status, List.copyOf(replayed), kept.toByteArray());
     }
 
     /** Caching headers, once, before the first byte or the status leaves. */

@@ -79,7 +79,7 @@ class ReadCaching extends OncePerRequestFilter {
         AnswerCache.Answer kept = answers.get(version, read.key());
         if (kept != null) {
             hits.increment();
-            if (precondition == Precondition.ANY) {
+            if (precondition == Precondition.ANY && kept.isOk()) {
                 headers.notModified(response);
             } else {
                 replay(kept, headers, response, read.isHead());
@@ -117,7 +117,7 @@ class ReadCaching extends OncePerRequestFilter {
 
     private static void replay(AnswerCache.Answer kept, ReadHeaders headers, HttpServletResponse response,
                                boolean head) throws IOException {
-        response.setStatus(HttpServletResponse.SC_OK);
+        response.setStatus(kept.status());
         kept.headers().forEach(header -> {
             if (header.getKey().equals(HttpHeaders.CONTENT_TYPE)) {
                 response.setContentType(header.getValue());
@@ -125,7 +125,11 @@ class ReadCaching extends OncePerRequestFilter {
                 response.addHeader(header.getKey(), header.getValue());
             }
         });
-        headers.reusable(response);
+        if (kept.isOk()) {
+            headers.reusable(response);
+        } else {
+            ReadHeaders.notReusable(response);
+        }
         response.setContentLength(kept.body().length);
         if (!head) {
             response.getOutputStream().write(kept.body());

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class AnswerCacheTest {
 
     private static AnswerCache.Answer answer(int bytes) {
-        return new AnswerCache.Answer(List.of(Map.entry("Content-Type", "text/csv")), new byte[bytes]);
+        return new AnswerCache.Answer(200, List.of(Map.entry("Content-Type", "text/csv")), new byte[bytes]);
     }
 
     @Test

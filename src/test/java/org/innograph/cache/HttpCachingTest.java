@@ -133,14 +133,35 @@ class HttpCachingTest extends ShippedDataServer {
 
     @Test
     void anAnswerLargerThanTheCapStreamsWithItsValidatorButIsEvaluatedEachTime() {
-        // Well over the default 1 MB cap in SPARQL JSON.
-        String large = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 20000";
+        // Well over the default 4 MB cap in SPARQL JSON.
+        String large = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 60000";
         HttpResponse<String> first = get(large, JSON_RESULTS);
-        assertThat(first.body().length()).isGreaterThan(1_100_000);
+        assertThat(first.body().length()).isGreaterThan(4_400_000);
         assertThat(first.headers().firstValue("ETag")).isPresent();
         long evaluated = queriesRun();
         assertThat(get(large, JSON_RESULTS).body()).isEqualTo(first.body());
         assertThat(queriesRun()).isEqualTo(evaluated + 1);
+    }
+
+    @Test
+    void aRefusalTheDataDecidesIsKeptButGoesOutUncached() {
+        // More groups than one query may hold (innograph.store.max-rows-in-memory): refused with 422 only after
+        // tens of thousands of triples are read. Asked again at the same version, it is refused without that work.
+        String refused = "SELECT ?s ?p ?o (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s ?p ?o";
+        HttpResponse<String> first = get(refused, JSON_RESULTS);
+        assertThat(first.statusCode()).isEqualTo(422);
+        assertThat(first.body()).contains("innograph.store.max-rows-in-memory");
+        long evaluated = queriesRun();
+        HttpResponse<String> again = get(refused, JSON_RESULTS);
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.headers().firstValue("Content-Type")).isEqualTo(first.headers().firstValue("Content-Type"));
+        assertThat(again.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(again.headers().firstValue("ETag")).isEmpty();
+        assertThat(queriesRun()).as("the kept refusal answered it").isEqualTo(evaluated);
+        HttpResponse<String> anyTag = http.send(http.request("/sparql?query=" + Http.encode(refused))
+                .header("Accept", JSON_RESULTS).header("If-None-Match", "*"));
+        assertThat(anyTag.statusCode()).as("If-None-Match: * has no current answer to match").isEqualTo(422);
     }
 
     @Test
