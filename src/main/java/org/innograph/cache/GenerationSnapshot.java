@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class GenerationSnapshot<T> {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationSnapshot.class);
+    /** True on a rebuild's own thread: what it reads is read once per store version for every reader. */
+    private static final ThreadLocal<Boolean> BUILDING = ThreadLocal.withInitial(() -> false);
 
     private record Built<T>(T value, long generation, long startedAt) {
     }
@@ -198,12 +200,21 @@ public final class GenerationSnapshot<T> {
         return built.generation() == generation && System.nanoTime() - built.startedAt() < maxAgeNanos;
     }
 
+    /**
+     * Whether the calling thread is building a snapshot: its queries may then read the whole graph, under
+     * {@code innograph.linked-data.snapshot-query-timeout} rather than a page's limit.
+     */
+    public static boolean isBuilding() {
+        return BUILDING.get();
+    }
+
     /** Starts a rebuild for {@code generation} on its own thread; the caller holds {@code lock}. */
     private void rebuild(long generation) {
         CompletableFuture<Built<T>> done = new CompletableFuture<>();
         rebuilding = done;
         long startedAt = System.nanoTime();
         Runnable work = () -> {
+            BUILDING.set(true);
             try {
                 Built<T> built = new Built<>(build.get(), generation, startedAt);
                 synchronized (lock) {

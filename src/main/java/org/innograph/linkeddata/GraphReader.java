@@ -1,5 +1,6 @@
 package org.innograph.linkeddata;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.apache.jena.query.QuerySolutionMap;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.innograph.cache.GenerationSnapshot;
 import org.innograph.ingest.GraphNames;
 import org.innograph.recommend.RankingStatisticsKeeper;
 import org.innograph.store.GraphStore;
@@ -39,10 +41,16 @@ public class GraphReader {
         return store;
     }
 
-    /** The pages drawn from stored queries that read the statistics (the home page's counts) read them current. */
+    /**
+     * The pages drawn from stored queries that read the statistics (the home page's counts) read them current.
+     * Under a page's time limit, or the snapshot limit while building a snapshot (the search index, the home page's
+     * counts, the flows), which is read once per store version and shared by every page.
+     */
     public List<QuerySolution> select(Query query) {
         statistics.beforeQuery(query);
-        return store.query(query, properties.queryTimeout(), execution -> copy(execution.execSelect()));
+        Duration limit = GenerationSnapshot.isBuilding() ? properties.snapshotQueryTimeout()
+                : properties.queryTimeout();
+        return store.query(query, limit, execution -> copy(execution.execSelect()));
     }
 
     /** Copied while the read transaction is open: TDB2 solutions resolve their nodes lazily. */

@@ -47,14 +47,17 @@ public class Failures {
     private final Duration queryTimeout;
     private final Duration updateTimeout;
     private final Duration pageQueryTimeout;
+    private final Duration snapshotQueryTimeout;
 
     /** The limits are named in the time-limit message; the defaults are SparqlProperties' and LinkedDataProperties'. */
     public Failures(@Value("${innograph.sparql.query-timeout:30s}") Duration queryTimeout,
                     @Value("${innograph.sparql.update-timeout:120s}") Duration updateTimeout,
-                    @Value("${innograph.linked-data.query-timeout:10s}") Duration pageQueryTimeout) {
+                    @Value("${innograph.linked-data.query-timeout:10s}") Duration pageQueryTimeout,
+                    @Value("${innograph.linked-data.snapshot-query-timeout:5m}") Duration snapshotQueryTimeout) {
         this.queryTimeout = queryTimeout;
         this.updateTimeout = updateTimeout;
         this.pageQueryTimeout = pageQueryTimeout;
+        this.snapshotQueryTimeout = snapshotQueryTimeout;
     }
 
     public Failure describe(Throwable e) {
@@ -148,8 +151,9 @@ public class Failures {
         return of(HttpStatus.SERVICE_UNAVAILABLE, "Time limit exceeded", "The request exceeded the time limit of "
                 + queryTimeout.toSeconds() + " s for queries (innograph.sparql.query-timeout) or "
                 + updateTimeout.toSeconds() + " s for updates (innograph.sparql.update-timeout) or "
-                + pageQueryTimeout.toSeconds() + " s for a page's queries (innograph.linked-data.query-timeout) and was "
-                + "stopped");
+                + pageQueryTimeout.toSeconds() + " s for a page's queries (innograph.linked-data.query-timeout) or "
+                + snapshotQueryTimeout.toSeconds() + " s for the search index's and the home page's "
+                + "(innograph.linked-data.snapshot-query-timeout) and was stopped");
     }
 
     /** The remote store answered with an error, or did not answer in time. */
