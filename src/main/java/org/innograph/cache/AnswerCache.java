@@ -19,7 +19,6 @@ final class AnswerCache {
             return status == 200;
         }
 
-
         long size(String key) {
             long size = 2L * key.length() + body.length + 64;
             for (Map.Entry<String, String> header : headers) {

@@ -152,8 +152,8 @@ public class Failures {
                 + queryTimeout.toSeconds() + " s for queries (innograph.sparql.query-timeout) or "
                 + updateTimeout.toSeconds() + " s for updates (innograph.sparql.update-timeout) or "
                 + pageQueryTimeout.toSeconds() + " s for a page's queries (innograph.linked-data.query-timeout) or "
-                + snapshotQueryTimeout.toSeconds() + " s for the search index's and the home page's "
-                + "(innograph.linked-data.snapshot-query-timeout) and was stopped");
+                + snapshotQueryTimeout.toSeconds() + " s for the queries behind the search index and the home "
+                + "page's counts (innograph.linked-data.snapshot-query-timeout) and was stopped");
     }
 
     /** The remote store answered with an error, or did not answer in time. */
