@@ -18,6 +18,7 @@ import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.op.OpDistinct;
 import org.apache.jena.sparql.algebra.op.OpGroup;
 import org.apache.jena.sparql.algebra.op.OpOrder;
+import org.apache.jena.sparql.algebra.op.OpTopN;
 import org.apache.jena.sparql.engine.iterator.QueryIter1;
 import org.apache.jena.sparql.engine.iterator.QueryIterDistinct;
 import org.apache.jena.sparql.engine.iterator.QueryIterGroup;
@@ -67,6 +68,13 @@ final class BoundedExecutor extends OpExecutorTDB2 {
         }
         return KeyedSort.create(new CancelChecked(exec(order.getSubOp(), input), execCxt), order.getConditions(),
                 execCxt);
+    }
+
+    /** Jena's top-N (ORDER BY … LIMIT), with a key that changes per evaluation computed once per row. */
+    @Override
+    protected QueryIterator execute(OpTopN top, QueryIterator input) {
+        Op fixed = FixedSortKeys.of(top);
+        return fixed != top ? exec(fixed, input) : super.execute(top, input);
     }
 
     /** Jena's own, with its input watched for the cancel signal ({@link CancelChecked}). */
