@@ -26,6 +26,26 @@ record SparqlServer(ServerProcess process, String queryEndpoint) implements Auto
         return new SparqlServer(process, queryEndpoint);
     }
 
+    /**
+     * InnoGraph builds its pages' caches (search index, counts, flows) on a thread of its own after its first answer
+     * ({@code UiWarmUp}); at 100K practices that is a minute of one core's work. Queries timed meanwhile would share
+     * the machine with it, and Fuseki has no such work, so the benchmark waits for the warm-up's timer first.
+     *
+     * @return seconds from launch to the end of the warm-up, and whether it built everything
+     */
+    WarmUp awaitUiWarmUp(Duration within) {
+        URI metric = URI.create(queryEndpoint.replaceFirst("/sparql$", "/actuator/metrics/innograph.ui.warm-up"));
+        String[] body = {""};
+        process.awaitAnswer(metric, response -> {
+            body[0] = response.body();
+            return response.statusCode() == 200;
+        }, within);
+        return new WarmUp(process.secondsSinceLaunch(), body[0].contains("\"ready\""));
+    }
+
+    record WarmUp(double seconds, boolean ready) {
+    }
+
     String name() {
         return process.name();
     }

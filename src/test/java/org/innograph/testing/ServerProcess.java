@@ -98,7 +98,8 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Polls {@code url} until the answer passes; the seconds from launch to that answer become {@link #startSeconds}.
+     * Polls {@code url} until the answer passes; the seconds from launch to the first such answer become
+     * {@link #startSeconds}.
      * A server that exits or is not ready in time is stopped, and the failure quotes its log.
      */
     public void awaitAnswer(URI url, Predicate<HttpResponse<String>> ready, Duration within) {
@@ -112,7 +113,9 @@ public final class ServerProcess implements AutoCloseable {
             try {
                 HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
                 if (ready.test(response)) {
-                    startSeconds = (System.nanoTime() - launched) / 1e9;
+                    if (Double.isNaN(startSeconds)) {
+                        startSeconds = secondsSinceLaunch();
+                    }
                     return;
                 }
                 last = response.statusCode() + " " + response.body();
@@ -145,6 +148,10 @@ public final class ServerProcess implements AutoCloseable {
     /** Seconds from launch to the first answer {@link #awaitAnswer} accepted. */
     public double startSeconds() {
         return startSeconds;
+    }
+
+    public double secondsSinceLaunch() {
+        return (System.nanoTime() - launched) / 1e9;
     }
 
     public boolean isAlive() {
