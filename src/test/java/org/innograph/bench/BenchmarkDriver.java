@@ -199,10 +199,9 @@ public final class BenchmarkDriver implements Callable<Integer> {
                     fuseki.startSeconds(), "Fuseki", Goal.NONE, 0, "store already built"));
             table.add(new Row(scale, "memory", "heap after start (after GC)", "MB", innograph.heapAfterGcMb(),
                     fuseki.heapAfterGcMb(), "Fuseki", Goal.NONE, 0, ""));
-            SparqlServer.WarmUp warmUp = innograph.awaitUiWarmUp(Duration.ofMinutes(10));
+            SparqlServer.WarmUp warmUp = innograph.awaitUiWarmUp(Duration.ofMinutes(15));
             table.add(new Row(scale, "start-up", "pages' caches built (UI warm-up ended)", "s", warmUp.seconds(),
-                    Double.NaN, "", Goal.NONE, 0, warmUp.ready() ? "queries are timed after it"
-                    : "warm-up failed (see the log); queries are timed after it"));
+                    Double.NaN, "", Goal.NONE, 0, warmUp.note()));
 
             timed = compareAnswers(scale, mix, innograph, fuseki);
             for (int c : clients) {
@@ -226,7 +225,7 @@ public final class BenchmarkDriver implements Callable<Integer> {
              SparqlServer fuseki = SparqlServer.start("Fuseki", fusekiCommand(fusekiConfig, fusekiPort),
                      "http://127.0.0.1:" + fusekiPort + "/ds/query", dir.resolve("fuseki-cache.log"),
                      Duration.ofMinutes(3))) {
-            innograph.awaitUiWarmUp(Duration.ofMinutes(10));
+            innograph.awaitUiWarmUp(Duration.ofMinutes(15));
             RepeatedQueries.measure(scale, mix, innograph, fuseki, load, table, seed, clients,
                     Duration.ofMillis((long) (warmupSeconds * 1000)), Duration.ofMillis((long) (durationSeconds * 500)));
         }
