@@ -145,8 +145,9 @@ class SearchIndex {
         List<Document> documents = new ArrayList<>();
         Map<String, Integer> documentFrequency = new HashMap<>();
         double totalLength = 0;
+        Shared shared = new Shared();
         for (DocumentBuilder builder : builders.values()) {
-            Document document = builder.build(iris);
+            Document document = builder.build(iris, shared);
             documents.add(document);
             document.terms().keySet().forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
             totalLength += document.length();
@@ -224,11 +225,31 @@ class SearchIndex {
             }
         }
 
-        Document build(PublicIris iris) {
+        Document build(PublicIris iris, Shared shared) {
             String shown = title != null ? title : Labels.fallback(iri);
             String abstractText = summary != null ? summary : description != null ? description : "";
-            return new Document(iri, iris.pageOf(iri), type, shown, abstractText, Map.copyOf(terms), length,
+            Map<String, Double> kept = new HashMap<>(terms.size() * 2);
+            terms.forEach((term, weight) -> kept.put(shared.word(term), shared.weight(weight)));
+            return new Document(iri, iris.pageOf(iri), type, shown, abstractText, Map.copyOf(kept), length,
                     Set.copyOf(themes), Set.copyOf(countries), Set.copyOf(regions));
+        }
+    }
+
+    /**
+     * One instance of each word and of each weight for the whole index. Every document kept its own copy of
+     * every word it holds, and a box for every weight: at 100K practices the service's live heap after its
+     * warm-up was 658 MB that way and is 493 MB with them shared (Fuseki on the same store: 66 MB).
+     */
+    private static final class Shared {
+        private final Map<String, String> words = new HashMap<>();
+        private final Map<Double, Double> weights = new HashMap<>();
+
+        String word(String word) {
+            return words.computeIfAbsent(word, w -> w);
+        }
+
+        Double weight(Double weight) {
+            return weights.computeIfAbsent(weight, w -> w);
         }
     }
 
