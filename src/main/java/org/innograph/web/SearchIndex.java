@@ -132,9 +132,10 @@ class SearchIndex {
 
     private Snapshot build() {
         Map<String, DocumentBuilder> builders = new LinkedHashMap<>();
+        Shared shared = new Shared();
         for (QuerySolution row : reader.select(SparqlFiles.query("web/search-texts.rq"))) {
             String iri = row.getResource("s").getURI();
-            DocumentBuilder builder = builders.computeIfAbsent(iri, DocumentBuilder::new);
+            DocumentBuilder builder = builders.computeIfAbsent(iri, key -> new DocumentBuilder(key, shared));
             builder.type = typeName(row.getResource("class").getURI());
             builder.add(row.getResource("field").getURI(), row.getLiteral("text").getLexicalForm());
         }
@@ -145,9 +146,8 @@ class SearchIndex {
         List<Document> documents = new ArrayList<>();
         Map<String, Integer> documentFrequency = new HashMap<>();
         double totalLength = 0;
-        Shared shared = new Shared();
         for (DocumentBuilder builder : builders.values()) {
-            Document document = builder.build(iris, shared);
+            Document document = builder.build(iris);
             documents.add(document);
             document.terms().keySet().forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
             totalLength += document.length();
@@ -196,6 +196,7 @@ class SearchIndex {
 
     private static final class DocumentBuilder {
         private final String iri;
+        private final Shared shared;
         private String type = "";
         private String title;
         private String summary;
@@ -206,8 +207,9 @@ class SearchIndex {
         private final Set<String> countries = new HashSet<>();
         private final Set<String> regions = new HashSet<>();
 
-        DocumentBuilder(String iri) {
+        DocumentBuilder(String iri, Shared shared) {
             this.iri = iri;
+            this.shared = shared;
         }
 
         void add(String field, String text) {
@@ -220,17 +222,16 @@ class SearchIndex {
             }
             double weight = FIELD_WEIGHTS.getOrDefault(field, OTHER_TEXT);
             for (String term : SearchText.terms(text)) {
-                terms.merge(term, weight, Double::sum);
+                terms.merge(shared.word(term), weight, Double::sum);
                 length += weight;
             }
         }
 
-        Document build(PublicIris iris, Shared shared) {
+        Document build(PublicIris iris) {
             String shown = title != null ? title : Labels.fallback(iri);
             String abstractText = summary != null ? summary : description != null ? description : "";
-            Map<String, Double> kept = new HashMap<>(terms.size() * 2);
-            terms.forEach((term, weight) -> kept.put(shared.word(term), shared.weight(weight)));
-            return new Document(iri, iris.pageOf(iri), type, shown, abstractText, Map.copyOf(kept), length,
+            terms.replaceAll((term, weight) -> shared.weight(weight));
+            return new Document(iri, iris.pageOf(iri), type, shown, abstractText, Map.copyOf(terms), length,
                     Set.copyOf(themes), Set.copyOf(countries), Set.copyOf(regions));
         }
     }

@@ -1,16 +1,14 @@
 package org.innograph.bench;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
+import org.innograph.testing.Http;
 import org.innograph.testing.ServerProcess;
 
 /** A SPARQL server under test, InnoGraph or Fuseki, with the query endpoint the benchmark sends its queries to. */
@@ -38,33 +36,17 @@ record SparqlServer(ServerProcess process, String queryEndpoint) implements Auto
      * timed beside it and the table says so.
      */
     WarmUp awaitUiWarmUp(Duration within) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(queryEndpoint.replaceFirst("/sparql$",
-                "/actuator/metrics/innograph.ui.warm-up"))).timeout(Duration.ofSeconds(10)).GET().build();
-        long deadline = System.nanoTime() + within.toNanos();
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            while (System.nanoTime() < deadline) {
-                try {
-                    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() == 200) {
-                        return new WarmUp(process.secondsSinceLaunch(), true, response.body().contains("\"ready\""));
-                    }
-                } catch (IOException e) {
-                    // not answering this moment: ask again
-                }
-                Thread.sleep(250);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return new WarmUp(process.secondsSinceLaunch(), false, false);
+        Optional<String> outcome = new Http(queryEndpoint.replaceFirst("/sparql$", "")).awaitUiWarmUp(within);
+        return new WarmUp(process.secondsSinceLaunch(), outcome);
     }
 
-    /** When the warm-up ended (or the wait did), whether it ended, and whether it built everything. */
-    record WarmUp(double seconds, boolean ended, boolean ready) {
+    /** When the warm-up ended (or the wait did), and its outcome if it ended. */
+    record WarmUp(double seconds, Optional<String> outcome) {
 
         String note() {
-            return !ended ? "still running when the wait ended; queries are timed beside it"
-                    : ready ? "queries are timed after it" : "warm-up failed (see the log); queries are timed after it";
+            return outcome.map(ended -> ended.equals("ready") ? "queries are timed after it"
+                    : "warm-up failed (see the log); queries are timed after it")
+                    .orElse("still running when the wait ended; queries are timed beside it");
         }
     }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 
 /** A real HTTP client for the tests, with time limits so that a broken server fails a test instead of hanging it. */
 public final class Http {
@@ -69,10 +70,25 @@ public final class Http {
      * places.
      */
     public void awaitUiWarmUp() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (get("/actuator/metrics/innograph.ui.warm-up", "application/json").statusCode() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the UI warm-up did not end within 120 s");
+        if (awaitUiWarmUp(Duration.ofSeconds(120)).isEmpty()) {
+            throw new AssertionError("the UI warm-up did not end within 120 s");
+        }
+    }
+
+    /**
+     * The warm-up's outcome ({@code ready} or {@code failed}) once it has ended, or empty if it had not within
+     * {@code within}; a moment without an answer (a server still starting) is asked again.
+     */
+    public Optional<String> awaitUiWarmUp(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> metric = get("/actuator/metrics/innograph.ui.warm-up", "application/json");
+                if (metric.statusCode() == 200) {
+                    return Optional.of(metric.body().contains("\"ready\"") ? "ready" : "failed");
+                }
+            } catch (UncheckedIOException e) {
+                // not answering this moment
             }
             try {
                 Thread.sleep(50);
@@ -81,6 +97,7 @@ public final class Http {
                 throw new IllegalStateException(e);
             }
         }
+        return Optional.empty();
     }
 
     public static HttpRequest.Builder withWriter(HttpRequest.Builder request) {
